@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# run.sh - boot a layer's kernel in QEMU (UEFI or Multiboot2) or Bochs.
+#
+#   run.sh --layer NN --boot uefi|multiboot|bochs [--cmdline 'WORDS']
+#          [--interactive] [--gdb] [--log FILE] [--timeout SECONDS] [--esp IMG]
+#
+# Interactive: COM1 is this terminal (QEMU: Ctrl-A X quits).  Otherwise COM1
+# goes to --log, standard input is closed, and the machine is killed after
+# --timeout seconds (exit status 124, as timeout(1) reports it).  QEMU's exit
+# status is the kernel's power-off status: (status << 1) | 1.
+# Images come from build/NN/ (make LAYER=NN builds them).
+set -euo pipefail
+
+layer="" boot=uefi cmdline="" interactive=0 gdb=0 log="" timeout_s=120 esp=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	--layer) layer=$2; shift 2 ;;
+	--boot) boot=$2; shift 2 ;;
+	--cmdline) cmdline=$2; shift 2 ;;
+	--interactive) interactive=1; shift ;;
+	--gdb) gdb=1; shift ;;
+	--log) log=$2; shift 2 ;;
+	--timeout) timeout_s=$2; shift 2 ;;
+	--esp) esp=$2; shift 2 ;;
+	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
+	esac
+done
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$top/build/$layer
+[ -n "$layer" ] && [ -f "$build/kernel.elf" ] || {
+	echo "run.sh: no kernel in build/$layer; run 'make LAYER=$layer' first" >&2
+	exit 2
+}
+if [ $interactive = 0 ] && [ -z "$log" ]; then
+	echo "run.sh: a non-interactive run needs --log FILE" >&2
+	exit 2
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+qemu=(qemu-system-x86_64 -machine pc -cpu max -m 256M -display none -no-reboot
+	-net none -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+if [ $interactive = 1 ]; then
+	qemu+=(-serial mon:stdio)
+else
+	qemu+=(-serial "file:$log" -monitor none)
+fi
+if [ $gdb = 1 ]; then
+	# -S: halt before the first instruction; -s: gdb stub on tcp::1234.
+	qemu+=(-s -S)
+	cat > "$build/gdbinit" <<-GDB
+	file $build/kernel.elf
+	set architecture i386:x86-64
+	target remote localhost:1234
+	GDB
+	echo "run.sh: QEMU is halted; in another terminal: gdb -x build/$layer/gdbinit"
+	echo "run.sh: then e.g. 'hbreak kmain' and 'continue' (see README.md)"
+fi
+
+# The ISO and ESP in build/ carry the build's CMDLINE; a run with another
+# command line gets its own copy.
+iso_for() {
+	if [ -z "$cmdline" ]; then
+		echo "$build/kernel.iso"
+	else
+		"$top/tools/mkiso.sh" "$build/kernel.elf" "$cmdline" "$work/kernel.iso"
+		echo "$work/kernel.iso"
+	fi
+}
+
+run_timed() {
+	if [ $interactive = 1 ]; then
+		"$@"
+	else
+		# A kill at the timeout is expected and reported by the caller: keep
+		# QEMU's "terminating on signal" line out of the way.
+		timeout --foreground -k 5 "$timeout_s" "$@" </dev/null \
+			2> >(grep -v 'terminating on signal' >&2)
+	fi
+}
+
+case $boot in
+uefi)
+	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$work/vars.fd"
+	cp "${esp:-$build/esp.img}" "$work/esp.img"
+	"$top/tools/mkesp.sh" --set-cmdline "$work/esp.img" "$cmdline"
+	qemu+=(-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+		-drive "if=pflash,format=raw,file=$work/vars.fd"
+		-drive "format=raw,file=$work/esp.img")
+	run_timed "${qemu[@]}"
+	;;
+multiboot)
+	qemu+=(-cdrom "$(iso_for)" -boot d)
+	run_timed "${qemu[@]}"
+	;;
+bochs)
+	iso=$(iso_for)
+	serial=${log:-$work/com1.txt}
+	: > "$serial"
+	cat > "$work/bochsrc" <<-RC
+	megs: 256
+	romimage: file=/usr/share/bochs/BIOS-bochs-latest
+	vgaromimage: file=/usr/share/vgabios/vgabios.bin
+	ata0-master: type=cdrom, path=$iso, status=inserted
+	boot: cdrom
+	com1: enabled=1, mode=file, dev=$serial
+	display_library: term
+	log: $work/bochs.log
+	clock: sync=none
+	cpu: ips=50000000
+	panic: action=fatal
+	RC
+	echo c > "$work/bochs.rc"	# Debian's Bochs starts in its debugger: continue at once
+	# Bochs' only headless display needs a terminal: give it a pseudo-terminal
+	# and throw the screen away; COM1 is what we read.
+	bochs_cmd=(script -qfec "bochs -q -f $work/bochsrc -rc $work/bochs.rc" /dev/null)
+	if [ $interactive = 1 ]; then
+		"${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 &
+		pid=$!
+		tail -n +1 -f "$serial" --pid=$pid
+		wait $pid || true
+	else
+		status=0
+		timeout -k 5 "$timeout_s" "${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 || status=$?
+		exit $status
+	fi
+	;;
+*)
+	echo "run.sh: --boot must be uefi, multiboot or bochs" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# test.sh NN [NN...] - every test of the given layers; ends with "N passed, M failed".
+#
+# For each layer: build it; run its host unit tests; boot its in-kernel tests
+# under QEMU with UEFI and with Multiboot2, and under Bochs; run the layer's
+# own checks (NN-*/tests/check.sh, if any) and its lab's self-check.  Every
+# result is one "PASS name" or "FAIL name" line; the last line counts them.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+
+# Run a command that prints PASS/FAIL lines: show them, keep them for the count.
+collect() {
+	"$@" 2>&1 | tee -a "$results"
+	return "${PIPESTATUS[0]}"
+}
+
+for layer in "$@"; do
+	dir=$(ls -d "$layer"-*/ 2>/dev/null | head -n 1)
+	dir=${dir%/}
+	echo "=== layer $layer ($dir)"
+	if ! make -s LAYER="$layer" all >"$top/build/make-$layer.log" 2>&1; then
+		echo "FAIL $layer:build (see build/make-$layer.log)" | tee -a "$results"
+		tail -n 20 "$top/build/make-$layer.log" | sed 's/^/    | /'
+		continue
+	fi
+	echo "PASS $layer:build" >>"$results"
+
+	# Host unit tests: every program in build/NN/host, each prints PASS/FAIL lines.
+	make -s LAYER="$layer" host-tests >"$top/build/host-$layer.log" 2>&1 ||
+		echo "FAIL $layer:host-build (see build/host-$layer.log)" | tee -a "$results"
+	for t in "$top/build/$layer/host"/*; do
+		[ -x "$t" ] || continue
+		name=$(basename "$t")
+		"$t" 2>&1 | grep -E '^(PASS|FAIL) |^  ' | sed -E "s/^(PASS|FAIL) /\1 $layer:host:$name:/" |
+			tee -a "$results" | grep -v '^PASS' || true
+		# A sanitizer abort prints no FAIL line of its own: count the program as failed.
+		if ! "$t" >/dev/null 2>&1; then
+			grep -q "^FAIL $layer:host:$name:" "$results" ||
+				echo "FAIL $layer:host:$name (exited non-zero)" | tee -a "$results"
+		fi
+	done
+
+	collect tools/ktest.sh --layer "$layer" --boot uefi --pattern all --label "$layer:uefi" >/dev/null
+	grep -E "^FAIL $layer:uefi" "$results" || true
+	collect tools/ktest.sh --layer "$layer" --boot multiboot --pattern all --label "$layer:mb2" >/dev/null
+	grep -E "^FAIL $layer:mb2" "$results" || true
+	collect tools/ktest.sh --layer "$layer" --boot bochs --pattern all --label "$layer:bochs" >/dev/null
+	grep -E "^FAIL $layer:bochs" "$results" || true
+
+	if [ -x "$dir/tests/check.sh" ]; then
+		collect "$dir/tests/check.sh" "$layer" || true
+	fi
+	if ls labs/"$layer"-*.grade >/dev/null 2>&1; then
+		collect tools/lab-selfcheck.sh "$layer" || true
+	fi
+	echo "    layer $layer: $(grep -c "^PASS $layer:\|^PASS lab_$layer" "$results") passed so far"
+done
+
+passed=$(grep -c '^PASS ' "$results")
+failed=$(grep -c '^FAIL ' "$results")
+if [ "$failed" -gt 0 ]; then
+	echo "Failed:"
+	grep '^FAIL ' "$results" | sed 's/^/  /'
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
