@@ -118,11 +118,18 @@ bochs)
 	if [ $interactive = 1 ]; then
 		"${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 &
 		pid=$!
+		# A background job ignores ^C in a script, and script(1) puts Bochs in
+		# a session of its own: end it explicitly, found by this run's bochsrc.
+		trap 'kill $pid 2>/dev/null; pkill -KILL -f "$work/bochsrc"; rm -rf "$work"' EXIT
+		trap 'exit 130' INT TERM HUP
 		tail -n +1 -f "$serial" --pid=$pid
 		wait $pid || true
 	else
 		status=0
 		timeout -k 5 "$timeout_s" "${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 || status=$?
+		# script(1) gives Bochs a session of its own, which a timeout's kill
+		# does not reach (and Bochs ignores SIGTERM): kill what is left of it.
+		pkill -KILL -f "$work/bochsrc" || true
 		exit $status
 	fi
 	;;

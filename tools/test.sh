@@ -8,6 +8,7 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+mkdir -p build
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
