@@ -3,7 +3,8 @@
 #
 # For each layer: build it; run its host unit tests; boot its in-kernel tests
 # under QEMU with UEFI and with Multiboot2, and under Bochs; run the layer's
-# own checks (NN-*/tests/check.sh, if any) and its lab's self-check.  Every
+# own checks (NN-*/tests/check.sh, if any) and its lab's self-check.  Then,
+# once, make check and make docs, which must report nothing.  Every
 # result is one "PASS name" or "FAIL name" line; the last line counts them.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,6 +60,23 @@ for layer in "$@"; do
 	fi
 	echo "    layer $layer: $(grep -c "^PASS $layer:\|^PASS lab_$layer" "$results") passed so far"
 done
+
+# Once for the whole tree: static analysis of the top layer's kernel (which
+# includes every layer below it) and the documentation build.
+top_layer=${*: -1}
+echo "=== static analysis and documentation"
+if make -s check LAYER="$top_layer" >"$top/build/check.log" 2>&1; then
+	echo "PASS check:sparse_and_cppcheck_find_nothing" | tee -a "$results"
+else
+	echo "FAIL check:sparse_and_cppcheck_find_nothing (see build/check.log)" | tee -a "$results"
+	tail -n 20 "$top/build/check.log" | sed 's/^/    | /'
+fi
+if make -s docs >"$top/build/docs.log" 2>&1; then
+	echo "PASS docs:doxygen_builds_without_warnings" | tee -a "$results"
+else
+	echo "FAIL docs:doxygen_builds_without_warnings (see build/docs.log)" | tee -a "$results"
+	tail -n 20 "$top/build/docs.log" | sed 's/^/    | /'
+fi
 
 passed=$(grep -c '^PASS ' "$results")
 failed=$(grep -c '^FAIL ' "$results")
