@@ -48,7 +48,7 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
 	-fno-asynchronous-unwind-tables -fcf-protection=none
-KERNEL_ASFLAGS := -g -D__ASSEMBLY__
+KERNEL_ASFLAGS := -g -D__ASSEMBLY__ -Wa,--fatal-warnings
 KERNEL_LDFLAGS := -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z noexecstack
 
 # Host unit tests: the same pure C files, built as ordinary programs.  The

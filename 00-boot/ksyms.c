@@ -46,3 +46,11 @@ uint64_t ksyms_address(const char *name)
 			return ksyms_addr[i];
 	return 0;
 }
+
+const char *ksyms_entry(uint64_t i, uint64_t *addr)
+{
+	if (i >= ksyms_num)
+		return NULL;
+	*addr = ksyms_addr[i];
+	return ksyms_names + ksyms_name_off[i];
+}

@@ -30,6 +30,7 @@ KERNEL_SRCS += \
 	$(L00)/main.c \
 	$(L00)/panic.c \
 	$(L00)/printk.c \
+	$(L00)/tests/kernel/ktest_ksyms.c \
 	$(L00)/tests/kernel/ktest_printk.c \
 	$(L00)/tests/kernel/ktest_timer.c \
 	$(L00)/tests/kernel/ktest_traps.c \

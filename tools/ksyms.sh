@@ -25,6 +25,7 @@ generate)
 	header
 	# Text symbols (t/T, and weak W) sorted by address.
 	nm -n --defined-only "$2" | awk '
+		BEGIN { n = 0 }
 		$2 ~ /^[tTW]$/ { addr[n] = $1; name[n] = $3; n++ }
 		END {
 			printf "ksyms_num:\n\t.quad %d\nksyms_addr:\n", n

@@ -32,4 +32,12 @@ uint64_t ksyms_address(const char *name);
  */
 uint64_t ksyms_count(void);
 
+/**
+ * ksyms_entry() - Entry @p i of the table, in address order.
+ * @param i    0 .. ksyms_count() - 1
+ * @param addr receives the symbol's address
+ * @return its name, or NULL if @p i is out of range
+ */
+const char *ksyms_entry(uint64_t i, uint64_t *addr);
+
 #endif /* KSYMS_H */
