@@ -38,10 +38,19 @@ const struct boot_info *boot_info_get(void)
 	return &boot_info;
 }
 
+static void (*idle_hook)(void);
+
+void idle_set_hook(void (*fn)(void))
+{
+	idle_hook = fn;
+}
+
 void idle_forever(void)
 {
 	for (;;) {
 		irq_enable();
+		if (idle_hook)
+			idle_hook();
 		cpu_halt();
 	}
 }
@@ -72,7 +81,7 @@ static void layer00_main(void)
 			cpu_halt();
 		pr_info("timer: %llu ticks\n", (unsigned long long)timer_ticks());
 	}
-	pr_info("layer 00 has nothing more to run; idling (QEMU: Ctrl-A X quits)\n");
+	pr_info("%s has nothing more to run; idling (QEMU: Ctrl-A X quits)\n", STRATA_LAYER);
 	idle_forever();
 }
 

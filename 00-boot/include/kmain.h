@@ -34,6 +34,13 @@ void kmain_set_main(void (*fn)(void));
 const struct boot_info *boot_info_get(void);
 
 /**
+ * idle_set_hook() - Run @p fn each time the idle loop wakes, before it halts again.
+ * @param fn short work that is better done when nothing else runs (layer 10
+ *           refills its pre-zeroed page cache); NULL removes it
+ */
+void idle_set_hook(void (*fn)(void));
+
+/**
  * idle_forever() - Halt between interrupts, forever (the idle loop).
  */
 void idle_forever(void) __noreturn;

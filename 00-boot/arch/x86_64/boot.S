@@ -198,10 +198,16 @@ boot_pd:
 	.set addr, addr + 0x200000
 	.endr
 
-	/* The stack kernel_entry() starts on: in .bss, reached through the higher half. */
+	/*
+	 * The stack kernel_entry() starts on: in .bss, reached through the higher
+	 * half.  Page-aligned, with a page below it that layer 10 leaves unmapped,
+	 * so an overflow faults instead of silently overwriting .bss.
+	 */
 	.section .bss
-	.balign 16
-	.globl boot_stack_bottom, boot_stack_top
+	.balign 4096
+	.globl boot_stack_guard, boot_stack_bottom, boot_stack_top
+boot_stack_guard:
+	.skip 4096
 boot_stack_bottom:
 	.skip KERNEL_STACK_SIZE
 boot_stack_top:

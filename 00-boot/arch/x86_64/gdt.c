@@ -81,3 +81,14 @@ void tss_set_kernel_stack(uint64_t rsp0)
 {
 	tss.rsp[0] = rsp0;
 }
+
+void tss_set_ist(int n, uint64_t top)
+{
+	if (n >= 1 && n <= 7)
+		tss.ist[n - 1] = top;
+}
+
+uint64_t tss_get_ist(int n)
+{
+	return n >= 1 && n <= 7 ? tss.ist[n - 1] : 0;
+}

@@ -35,6 +35,23 @@ void gdt_init(void);
  * @param rsp0 the top of the current task's kernel stack
  */
 void tss_set_kernel_stack(uint64_t rsp0);
+
+/**
+ * tss_set_ist() - Move interrupt stack @p n to a new stack.
+ * @param n   IST_DOUBLE_FAULT, IST_NMI or IST_MACHINE_CHECK
+ * @param top the new stack's top (16-byte aligned)
+ *
+ * Layer 00's IST stacks live in .bss; layer 10 replaces them with stacks
+ * that have an unmapped guard page below.
+ */
+void tss_set_ist(int n, uint64_t top);
+
+/**
+ * tss_get_ist() - The current top of interrupt stack @p n.
+ * @param n 1..7
+ * @return the stack top the CPU will switch to
+ */
+uint64_t tss_get_ist(int n);
 #endif
 
 #endif /* ARCH_GDT_H */
