@@ -6,6 +6,7 @@
 #   make gdb [LAYER=NN]        QEMU halted with its gdb stub; see README.md
 #   make test [LAYER=NN]       every test of every layer up to NN (default: all layers)
 #   make ktest KTEST=PATTERN [BOOT=...]   in-kernel tests matching PATTERN on one boot path
+#   make bench [LAYER=NN]     in-kernel benchmark figures (not part of make test)
 #   make check | docs | lab LAB=NN | grade LAB=NN [TREE=dir] | compile_commands.json | clean
 #
 # Every layer is a folder NN-name/ with a layer.mk that adds its sources; a
@@ -129,6 +130,11 @@ gdb: all
 KTEST ?= all
 ktest: all
 	tools/ktest.sh --layer $(LAYER) --boot $(BOOT) --pattern '$(KTEST)'
+
+# Benchmarks: the layer's manual bench_* tests, figures printed; never pass/fail.
+.PHONY: bench
+bench: all
+	tools/bench.sh $(LAYER)
 
 # ---------------------------------------------------------------- host tests
 HOST_OUT := $(BUILD)/host

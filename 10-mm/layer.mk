@@ -16,6 +16,7 @@ KERNEL_SRCS += \
 	$(L10)/pmm.c \
 	$(L10)/slab.c \
 	$(L10)/vma.c \
+	$(L10)/tests/kernel/bench_mm.c \
 	$(L10)/tests/kernel/ktest_kmalloc.c \
 	$(L10)/tests/kernel/ktest_mm.c \
 	$(L10)/tests/kernel/ktest_paging.c \
