@@ -67,6 +67,9 @@ int main(void)
 {
 	int failed = 0;
 
+	/* Line-buffered even into a pipe: a sanitizer that aborts at exit
+	 * (LeakSanitizer) must not take the printed results with it. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (int i = 0; i < host_test_count; i++) {
 		host_test_current = host_tests[i].name;
 		host_test_failed_now = 0;
