@@ -543,6 +543,10 @@ HOST_TEST(check_catches_corrupted_free_list_and_bitmap)
 	h->bitmap[0] ^= 2;
 	HT_EQ_INT(slab_check(&sa), -EINVAL);
 	h->bitmap[0] ^= 2;
+	/* Both at once: the count still matches, the free list does not. */
+	h->bitmap[0] ^= 3;
+	HT_EQ_INT(slab_check(&sa), -EINVAL);
+	h->bitmap[0] ^= 3;
 	h->magic ^= 1;
 	HT_EQ_INT(slab_check(&sa), -EINVAL);
 	h->magic ^= 1;

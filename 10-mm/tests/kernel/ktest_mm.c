@@ -69,10 +69,14 @@ static struct mm *fresh_mm(void)
 	return mm;
 }
 
-static void done(struct mm *mm)
+/* Leave the address space: its VMA set must still be valid, then free it. */
+static int done(struct mm *mm)
 {
+	int r = vma_check(&mm->vmas);
+
 	mm_switch(NULL);
 	mm_destroy(mm);
+	return r;
 }
 
 KTEST(mm_demand_zero_page_appears_on_first_touch)
@@ -91,7 +95,7 @@ KTEST(mm_demand_zero_page_appears_on_first_touch)
 	KT_EQ(put(BASE + 7, 42), 0);
 	KT_EQ(get(BASE + 7, &v), 0);
 	KT_EQ(v, 42);
-	done(mm);
+	KT_EQ(done(mm), 0);
 }
 
 /* Seed regression: a write after mprotect(PROT_READ) is an access error, never a loop. */
@@ -111,7 +115,7 @@ KTEST(mm_write_to_read_only_page_is_access_error)
 	KT_EQ(put(BASE + PAGE_SIZE, 3), 0);	/* the other page is still writable */
 	KT_EQ(mm_protect(mm, BASE, PAGE_SIZE, VMA_READ | VMA_WRITE), 0);
 	KT_EQ(put(BASE + 3, 4), 0);	/* writable again */
-	done(mm);
+	KT_EQ(done(mm), 0);
 }
 
 /* Seed regression: a page removed by a partial munmap is a map error. */
@@ -130,7 +134,7 @@ KTEST(mm_touch_of_unmapped_hole_is_map_error)
 	KT_EQ(get(BASE + 2 * PAGE_SIZE, &v), 0);
 	KT_EQ(v, 12);
 	KT_EQ(get(0x1000, &v), MM_FAULT_MAPERR);	/* no VMA at all */
-	done(mm);
+	KT_EQ(done(mm), 0);
 }
 
 KTEST(mm_copy_on_write_separates_parent_and_child)
@@ -160,7 +164,7 @@ KTEST(mm_copy_on_write_separates_parent_and_child)
 	KT_EQ(get(BASE, &v), 0);
 	KT_EQ(v, 'P');
 	mm_destroy(child);
-	done(parent);
+	KT_EQ(done(parent), 0);
 }
 
 KTEST(mm_brk_grows_and_refuses_to_cover_another_mapping)
@@ -176,7 +180,7 @@ KTEST(mm_brk_grows_and_refuses_to_cover_another_mapping)
 	KT_EQ(mm_brk(mm, BASE + 6 * PAGE_SIZE), BASE + 2 * PAGE_SIZE);	/* refused: keeps the old break */
 	KT_EQ(mm_brk(mm, BASE + PAGE_SIZE), BASE + PAGE_SIZE);	/* shrink */
 	KT_EQ(get(BASE + PAGE_SIZE + 9, &v), MM_FAULT_MAPERR);
-	done(mm);
+	KT_EQ(done(mm), 0);
 }
 
 KTEST(mm_mremap_move_keeps_contents_and_frames)
@@ -205,7 +209,7 @@ KTEST(mm_mremap_move_keeps_contents_and_frames)
 	KT_EQ(get(BASE + 1, &v), MM_FAULT_MAPERR);	/* the old range is gone */
 	KT_EQ(mm_mremap(mm, to, 4 * PAGE_SIZE, PAGE_SIZE, 0), to);	/* shrink in place */
 	KT_EQ(get(to + PAGE_SIZE, &v), MM_FAULT_MAPERR);
-	done(mm);
+	KT_EQ(done(mm), 0);
 }
 
 KTEST(mm_destroy_returns_every_page)
@@ -224,7 +228,7 @@ KTEST(mm_destroy_returns_every_page)
 
 	KT_ASSERT(child);
 	mm_destroy(child);
-	done(mm);
+	KT_EQ(done(mm), 0);
 	pmm_zero_cache_drain();
 	pmm_stats(&after);
 	KT_EQ(after.free, before.free);
