@@ -21,15 +21,7 @@ log=$(mktemp)
 work=$(mktemp -d)
 trap 'rm -rf "$log" "$work"' EXIT
 
-result() {	# result NAME CONDITION-EXIT-STATUS [DETAIL]
-	if [ "$2" = 0 ]; then
-		echo "PASS $layer:check:$1"
-	else
-		echo "FAIL $layer:check:$1 ${3:-}"
-		tr -d '\r' <"$log" | tail -n 12 | sed 's/^/    | /'
-	fi
-}
-console() { tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;]*[A-Za-z]//g'; }
+. tools/check-lib.sh
 
 # A failing test: the runner must say FAIL and exit non-zero.
 out=$(tools/ktest.sh --layer "$layer" --boot multiboot --pattern selftest_failure_is_reported \

@@ -11,15 +11,7 @@ cd "$top"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-result() {
-	if [ "$2" = 0 ]; then
-		echo "PASS $layer:check:$1"
-	else
-		echo "FAIL $layer:check:$1 ${3:-}"
-		tr -d '\r' <"$log" | tail -n 12 | sed 's/^/    | /'
-	fi
-}
-console() { tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;]*[A-Za-z]//g'; }
+. tools/check-lib.sh
 
 st=0
 tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 60 \
