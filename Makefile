@@ -21,7 +21,6 @@ LAYER_DIRS := $(sort $(patsubst %/,%,$(wildcard [0-9][0-9]-*/)))
 layer_num = $(firstword $(subst -, ,$(1)))
 TOP_LAYER := $(call layer_num,$(lastword $(LAYER_DIRS)))
 LAYER ?= $(TOP_LAYER)
-override LAYER := $(LAYER)
 LAYER_DIR := $(filter $(LAYER)-%,$(LAYER_DIRS))
 ifeq ($(LAYER_DIR),)
 $(error LAYER=$(LAYER) does not exist; layers here: $(LAYER_DIRS))
@@ -154,9 +153,11 @@ hosttest: $(HOST_OUT)/$(HOSTTEST)
 
 # ---------------------------------------------------------------- whole-suite
 .PHONY: test
-# Without LAYER on the command line, every layer is tested; with it, that one.
+# Without LAYER given (command line or environment), every layer is tested;
+# with it, that one.  (So LAYER must never be overridden above: that would
+# change its origin.)
 test: deps
-	tools/test.sh $(if $(filter command line,$(origin LAYER)),$(LAYER),$(foreach d,$(LAYER_DIRS),$(call layer_num,$(d))))
+	tools/test.sh $(if $(filter command line environment,$(origin LAYER)),$(LAYER),$(foreach d,$(LAYER_DIRS),$(call layer_num,$(d))))
 
 # ---------------------------------------------------------------- quality
 .PHONY: check docs
