@@ -24,17 +24,6 @@ mm_fault_report_t mm_set_fault_report(mm_fault_report_t fn)
 	return old;
 }
 
-static uint64_t leaf_flags(const struct vma *v)
-{
-	uint64_t f = PTE_USER | PTE_PRESENT;
-
-	if (v->prot & VMA_WRITE)
-		f |= PTE_WRITE;
-	if (!(v->prot & VMA_EXEC) && (paging_features() & PAGING_NX))
-		f |= PTE_NX;
-	return f;
-}
-
 /* First touch of a page: a zeroed page, or the backing object's bytes. */
 static int fault_in(struct mm *mm, const struct vma *v, uint64_t page, uint64_t *e)
 {
@@ -52,7 +41,7 @@ static int fault_in(struct mm *mm, const struct vma *v, uint64_t page, uint64_t 
 			return MM_FAULT_OOM;
 		}
 	}
-	*e = pa | leaf_flags(v);
+	*e = pa | mm_leaf_flags(v->prot);
 	/* LAB 10 END demand_zero */
 	return 0;
 }
@@ -64,14 +53,14 @@ static int break_cow(const struct vma *v, uint64_t page, uint64_t *e)
 
 	if (pmm_page_refcount(old) == 1) {
 		/* The other sharers are gone: writable again, no copy needed. */
-		*e = old | leaf_flags(v);
+		*e = old | mm_leaf_flags(v->prot);
 	} else {
 		uint64_t pa = pmm_alloc(0);
 
 		if (!pa)
 			return MM_FAULT_OOM;
 		memcpy(phys_to_virt(pa), phys_to_virt(old), PAGE_SIZE);
-		*e = pa | leaf_flags(v);
+		*e = pa | mm_leaf_flags(v->prot);
 		pmm_page_put(old);
 	}
 	tlb_flush_page(page);
@@ -104,7 +93,7 @@ int mm_handle_fault(struct mm *mm, uint64_t addr, uint64_t error_code)
 	 * stale (mprotect widened the VMA).  Rewrite it once from the VMA; if it
 	 * already says the same, the fault is not ours to fix.
 	 */
-	uint64_t want = (*e & PTE_ADDR_MASK) | leaf_flags(v);
+	uint64_t want = (*e & PTE_ADDR_MASK) | mm_leaf_flags(v->prot);
 
 	if (want == (*e & ~(PTE_ACCESSED | PTE_DIRTY)))
 		return MM_FAULT_ACCERR;

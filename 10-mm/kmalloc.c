@@ -33,12 +33,19 @@ static void page_free(void *ctx, void *page)
 	pmm_free(virt_to_phys(page), 0);
 }
 
-static void *large_alloc(void *ctx, size_t size)
+/* The smallest buddy order whose block holds @bytes. */
+static unsigned int order_for(uint64_t bytes)
 {
 	unsigned int order = 0;
 
-	while ((PAGE_SIZE << order) < size)
+	while ((PAGE_SIZE << order) < bytes)
 		order++;
+	return order;
+}
+
+static void *large_alloc(void *ctx, size_t size)
+{
+	unsigned int order = order_for(size);
 	uint64_t p = pmm_alloc(order);
 
 	if (!p)
@@ -114,12 +121,8 @@ unsigned long kmalloc_errors(void)
 
 int kmalloc_init(void)
 {
-	unsigned int order = 0;
-
 	frames = pmm_page_frames();
-	while ((PAGE_SIZE << order) < frames)
-		order++;
-	uint64_t p = pmm_alloc(order);
+	uint64_t p = pmm_alloc(order_for(frames));	/* one byte per frame */
 
 	if (!p)
 		return -ENOMEM;

@@ -46,10 +46,9 @@ struct mm *mm_create(void)
 	return mm;
 }
 
-/* The leaf flags a VMA's protection asks for (write access of COW pages is withheld). */
-static uint64_t pte_flags(uint32_t prot)
+uint64_t mm_leaf_flags(uint32_t prot)
 {
-	uint64_t f = PTE_USER;
+	uint64_t f = PTE_PRESENT | PTE_USER;
 
 	if (prot & VMA_WRITE)
 		f |= PTE_WRITE;
@@ -109,17 +108,18 @@ int mm_protect(struct mm *mm, uint64_t addr, uint64_t len, uint32_t prot)
 
 	if (r < 0)
 		return r;
-	/* Rewrite the pages already present; a COW page stays read-only until written. */
+	/* Rewrite the pages already present. */
 	for (uint64_t va = addr; va < addr + len; va += PAGE_SIZE) {
 		uint64_t *e = pt_walk(mm->pml4, va, 0);
 
 		if (!e || !(*e & PTE_PRESENT))
 			continue;
-		uint64_t f = pte_flags(prot);
+		/* A COW page stays read-only until it is written. */
+		uint64_t f = mm_leaf_flags(prot);
 
 		if (*e & PTE_COW)
 			f = (f & ~PTE_WRITE) | PTE_COW;
-		*e = (*e & PTE_ADDR_MASK) | f | PTE_PRESENT;
+		*e = (*e & PTE_ADDR_MASK) | f;
 		tlb_flush_page(va);
 	}
 	return 0;

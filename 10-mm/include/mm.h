@@ -39,6 +39,15 @@ struct mm_backing {
 };
 
 /**
+ * mm_leaf_flags() - The page-table flags of a user page with protection @p prot.
+ * @param prot VMA_READ | VMA_WRITE | VMA_EXEC
+ * @return PTE_PRESENT | PTE_USER, PTE_WRITE if writable, PTE_NX unless
+ *         executable (when the CPU has NX); the one place both the fault path
+ *         and mprotect get their flags from, so they cannot disagree
+ */
+uint64_t mm_leaf_flags(uint32_t prot);
+
+/**
  * mm_create() - A new, empty address space sharing the kernel half.
  * @return the mm, or NULL when out of memory
  */
