@@ -1,0 +1,131 @@
+/**
+ * @file task.h
+ * @brief Tasks (threads) and the processes they form; the scheduler's interface.
+ *
+ * A task is one thread of execution: its own kernel stack, saved registers
+ * and scheduling state.  What threads may share is held by pointer and
+ * reference counted, as clone(2) decides: the address space (struct mm), the
+ * fd table (struct files), the working directory and umask (struct
+ * fs_context).  A process is a thread group: the tasks sharing the leader's
+ * tgid; its parent/child links, process group and session live on the leader.
+ *
+ * One CPU, and the kernel is never preempted: a task in the kernel runs until
+ * it sleeps or returns to user mode, where a pending reschedule (set by the
+ * timer) takes effect.  So kernel data needs no locks except against
+ * interrupt handlers, which only touch wait queues and tick counters (with
+ * interrupts disabled around the shared part).
+ */
+#ifndef TASK_H
+#define TASK_H
+
+#include <arch/trap.h>
+#include <compiler.h>
+#include <list.h>
+#include <types.h>
+#include <wait.h>
+
+struct mm;
+struct files;
+struct fs_context;
+
+/** @brief Scheduling state of a task. */
+enum task_state {
+	TASK_RUNNABLE,	/**< on the run queue (or running) */
+	TASK_SLEEPING,	/**< waiting on a wait queue or a deadline */
+	TASK_STOPPED,	/**< stopped by a job-control signal (layer 30) */
+	TASK_ZOMBIE,	/**< exited; its exit status waits for the parent */
+	TASK_DEAD,	/**< reaped; the memory is freed once off the CPU */
+};
+
+/** @brief Length of a task's command name (Linux's TASK_COMM_LEN). */
+#define TASK_COMM_LEN 16
+
+/** @brief One thread. */
+struct task {
+	uint64_t saved_rsp;		/**< kernel stack pointer while switched out (switch.S) */
+	uint64_t kstack_top;		/**< top of its kernel stack: TSS rsp0 while it runs */
+	void *kstack;			/**< the stack's base, as kstack_alloc() gave it */
+	enum task_state state;		/**< see enum task_state */
+	struct list_node run_node;	/**< link on the run queue */
+	struct list_node all_node;	/**< link on the list of every task */
+	uint64_t wake_at;		/**< tick to wake a sleeper at, 0 for none */
+	int need_resched;		/**< 1: switch away before returning to user mode */
+	unsigned int ticks_left;	/**< timer ticks left in its time slice */
+
+	pid_t tid;			/**< thread id */
+	pid_t tgid;			/**< thread group (process) id: the leader's tid */
+	struct task *leader;		/**< the thread-group leader (itself for a leader) */
+	struct list_node thread_node;	/**< link in the leader's thread list */
+	struct list_node threads;	/**< the leader's list of its other threads */
+
+	struct task *parent;		/**< the process to notify at exit (a leader) */
+	struct list_node children;	/**< leaders of child processes */
+	struct list_node sibling_node;	/**< link in the parent's children */
+	struct wait_queue child_exit;	/**< woken when a child changes state (wait4) */
+	pid_t pgid;			/**< process group (meaningful on the leader) */
+	pid_t sid;			/**< session (meaningful on the leader) */
+	uid_t uid, euid, suid;		/**< user ids */
+	gid_t gid, egid, sgid;		/**< group ids */
+
+	int exit_status;		/**< wait status once a zombie (Linux encoding) */
+	int exit_signal;		/**< signal sent to the parent at exit (SIGCHLD, or 0 for threads) */
+	int group_exit;			/**< 1: exit_group in progress, threads must exit */
+	struct task *vfork_parent;	/**< the parent sleeping in vfork until we exec or exit */
+	int vfork_done;			/**< set when the vfork child released its parent */
+	struct wait_queue vfork_wq;	/**< the vfork parent sleeps here */
+	uint64_t clear_child_tid;	/**< user address zeroed and futex-woken at exit (set_tid_address) */
+
+	struct mm *mm;			/**< address space, shared with CLONE_VM */
+	struct files *files;		/**< fd table, shared with CLONE_FILES */
+	struct fs_context *fs;		/**< cwd and umask, shared with CLONE_FS */
+	struct trap_frame *frame;	/**< user registers saved at the last kernel entry */
+	uint64_t fs_base;		/**< user FS base (TLS), arch_prctl(ARCH_SET_FS) */
+	uint64_t rlimits[16][2];	/**< getrlimit/setrlimit values (cur, max) */
+	char comm[TASK_COMM_LEN];	/**< command name: the last path element of the program */
+	void *signal;			/**< signal state owned by layer 30 (NULL below it) */
+	uint8_t fpu[512] __aligned(16);	/**< user x87/SSE state (fxsave area) while switched out */
+};
+
+/**
+ * task_current() - The task running on this CPU.
+ * @return it (the idle task while nothing else runs)
+ */
+struct task *task_current(void);
+
+/**
+ * task_find() - The task with thread id @p tid.
+ * @param tid the id
+ * @return the task (not a dead one), or NULL
+ */
+struct task *task_find(pid_t tid);
+
+/**
+ * schedule() - Switch to the next runnable task; returns when this one is picked again.
+ *
+ * A task that called it while TASK_SLEEPING leaves the run queue until woken.
+ */
+void schedule(void);
+
+/**
+ * task_wake() - Make a sleeping task runnable (from any context, IRQs included).
+ * @param t the task; nothing happens unless it is TASK_SLEEPING
+ */
+void task_wake(struct task *t);
+
+/**
+ * sleep_until_tick() - Sleep until timer tick @p deadline or a signal, whichever is first.
+ * @param deadline absolute tick count
+ * @return 0 when the deadline passed, -EINTR when interrupted
+ */
+long sleep_until_tick(uint64_t deadline);
+
+/**
+ * kthread_create() - A kernel thread running @p fn(@p arg), made runnable at once.
+ * @param fn   the thread's body; returning ends the thread
+ * @param arg  its argument
+ * @param name its name (comm)
+ * @return the task, or NULL when out of memory
+ */
+struct task *kthread_create(void (*fn)(void *arg), void *arg, const char *name);
+
+#endif /* TASK_H */
