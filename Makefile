@@ -62,11 +62,14 @@ KERNEL_SRCS :=
 KERNEL_INCLUDES :=
 HOST_TESTS :=
 LINKER_SCRIPT :=
+KERNEL_GENERATED :=
 $(foreach d,$(SELECTED),$(eval include $(d)/layer.mk))
 
 INCLUDE_FLAGS := $(addprefix -I,$(KERNEL_INCLUDES))
 LAYER_DEFS := -DSTRATA_LAYER='"$(LAYER_DIR)"'
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
+# Headers a layer generates (e.g. syscall numbers) exist before anything compiles.
+$(KERNEL_OBJS): | $(KERNEL_GENERATED)
 
 # ---------------------------------------------------------------- kernel
 KERNEL := $(BUILD)/kernel.elf
@@ -139,7 +142,7 @@ bench: all
 HOST_OUT := $(BUILD)/host
 HOST_BINS := $(addprefix $(HOST_OUT)/,$(HOST_TESTS))
 define host_test_rule
-$(HOST_OUT)/$(1): $$(host_test_$(1)_srcs)
+$(HOST_OUT)/$(1): $$(host_test_$(1)_srcs) | $$(KERNEL_GENERATED)
 	@mkdir -p $$(@D)
 	$$(CC) $$(HOST_CFLAGS) $$(addprefix -idirafter ,$$(KERNEL_INCLUDES)) $$(host_test_$(1)_srcs) -o $$@
 endef

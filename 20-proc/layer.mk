@@ -1,0 +1,24 @@
+# Layer 20-proc: user mode, syscalls, ELF loading, processes, scheduler, files, TTY.
+
+L20 := 20-proc
+KERNEL_INCLUDES += $(L20)/include $(L20)/arch/x86_64/include $(BUILD)/gen
+
+# Syscall numbers and names come from the C library's copy of Linux's table
+# (Debian's linux-libc-dev), so the kernel can never disagree with musl or glibc.
+UNISTD_64 := /usr/include/x86_64-linux-gnu/asm/unistd_64.h
+$(BUILD)/gen/syscall_nr.h: $(UNISTD_64) $(L20)/layer.mk
+	@mkdir -p $(@D)
+	{ echo '/* Generated from $(UNISTD_64) by $(L20)/layer.mk. */'; \
+	  echo '#ifndef SYSCALL_NR_H'; echo '#define SYSCALL_NR_H'; \
+	  grep '^#define __NR_' $<; echo '#endif'; } > $@
+$(BUILD)/gen/syscall_names.c: $(UNISTD_64) $(L20)/layer.mk
+	@mkdir -p $(@D)
+	{ echo '/* Generated from $(UNISTD_64) by $(L20)/layer.mk. */'; \
+	  echo 'const char *const syscall_names[] = {'; \
+	  sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9]*\)$$/\t[\2] = "\1",/p' $<; \
+	  echo '};'; echo 'const unsigned int syscall_names_count = sizeof(syscall_names) / sizeof(syscall_names[0]);'; } > $@
+$(OBJ)/$(BUILD)/gen/syscall_names.c.o: $(BUILD)/gen/syscall_names.c
+KERNEL_GENERATED += $(BUILD)/gen/syscall_nr.h
+
+# Each part of the layer keeps its own list of sources and host tests.
+include $(wildcard $(L20)/*/part.mk)
