@@ -45,12 +45,17 @@ void idle_set_hook(void (*fn)(void))
 	idle_hook = fn;
 }
 
+void idle_run_hook(void)
+{
+	if (idle_hook)
+		idle_hook();
+}
+
 void idle_forever(void)
 {
 	for (;;) {
 		irq_enable();
-		if (idle_hook)
-			idle_hook();
+		idle_run_hook();
 		cpu_halt();
 	}
 }

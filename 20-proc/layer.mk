@@ -20,5 +20,26 @@ $(BUILD)/gen/syscall_names.c: $(UNISTD_64) $(L20)/layer.mk
 $(OBJ)/$(BUILD)/gen/syscall_names.c.o: $(BUILD)/gen/syscall_names.c
 KERNEL_GENERATED += $(BUILD)/gen/syscall_nr.h
 
+KERNEL_SRCS += \
+	$(L20)/arch/x86_64/entry.c \
+	$(L20)/arch/x86_64/syscall_entry.S \
+	$(L20)/arch/x86_64/uaccess.S \
+	$(L20)/exec.c \
+	$(L20)/exit.c \
+	$(L20)/fork.c \
+	$(L20)/futex.c \
+	$(L20)/init.c \
+	$(L20)/misc.c \
+	$(L20)/mmap.c \
+	$(L20)/sched.c \
+	$(L20)/signal.c \
+	$(L20)/syscall.c \
+	$(L20)/task.c \
+	$(L20)/time.c \
+	$(L20)/uaccess.c \
+	$(BUILD)/gen/syscall_names.c \
+	$(L20)/tests/kernel/ktest_sched.c \
+	$(L20)/tests/kernel/ktest_uaccess.c
+
 # Each part of the layer keeps its own list of sources and host tests.
 include $(wildcard $(L20)/*/part.mk)

@@ -41,6 +41,11 @@ const struct boot_info *boot_info_get(void);
 void idle_set_hook(void (*fn)(void));
 
 /**
+ * idle_run_hook() - Run the idle hook once (for an idle loop of a higher layer: the scheduler's).
+ */
+void idle_run_hook(void);
+
+/**
  * idle_forever() - Halt between interrupts, forever (the idle loop).
  */
 void idle_forever(void) __noreturn;

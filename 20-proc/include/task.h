@@ -74,6 +74,9 @@ struct task {
 	int vfork_done;			/**< set when the vfork child released its parent */
 	struct wait_queue vfork_wq;	/**< the vfork parent sleeps here */
 	uint64_t clear_child_tid;	/**< user address zeroed and futex-woken at exit (set_tid_address) */
+	uint64_t set_child_tid;		/**< user address the new thread writes its tid to when it first runs (CLONE_CHILD_SETTID) */
+	uint64_t run_ticks;		/**< timer ticks this task was running for (CPU time) */
+	uint64_t child_ticks;		/**< run ticks of reaped children (RUSAGE_CHILDREN) */
 
 	struct mm *mm;			/**< address space, shared with CLONE_VM */
 	struct files *files;		/**< fd table, shared with CLONE_FILES */

@@ -15,8 +15,10 @@
 #ifndef WAIT_H
 #define WAIT_H
 
+#include <errno.h>
 #include <list.h>
 #include <stdint.h>
+#include <timer.h>
 
 struct task;
 
@@ -89,7 +91,8 @@ void wait_sleep(uint64_t deadline);
 #define wait_event_deadline(wq, cond, deadline)                           \
 	({                                                                  \
 		long __ret = 0;                                             \
-		struct wait_entry __we;                                     \
+		uint64_t __deadline = (deadline);                           \
+		struct wait_entry __we = { .task = 0 };                     \
 		for (;;) {                                                  \
 			wait_prepare((wq), &__we);                          \
 			if (cond)                                           \
@@ -98,11 +101,11 @@ void wait_sleep(uint64_t deadline);
 				__ret = -EINTR;                             \
 				break;                                      \
 			}                                                   \
-			if ((deadline) && timer_ticks() >= (uint64_t)(deadline)) { \
+			if (__deadline && timer_ticks() >= __deadline) {    \
 				__ret = -ETIMEDOUT;                         \
 				break;                                      \
 			}                                                   \
-			wait_sleep(deadline);                               \
+			wait_sleep(__deadline);                             \
 		}                                                           \
 		wait_finish((wq), &__we);                                   \
 		__ret;                                                      \

@@ -13,6 +13,7 @@
 #include "pic.h"
 
 static trap_handler_t handlers[TRAP_VECTORS];
+static void (*user_return)(struct trap_frame *tf);
 static void (*irq_handlers[IRQ_COUNT])(struct trap_frame *tf);
 
 static const char *const exception_names[TRAP_EXCEPTIONS] = {
@@ -132,19 +133,34 @@ static void dispatch_irq(struct trap_frame *tf)
 	pic_eoi(irq);
 }
 
+void trap_set_user_return(void (*fn)(struct trap_frame *tf))
+{
+	user_return = fn;
+}
+
+static int dispatch(struct trap_frame *tf)
+{
+	unsigned int v = tf->vector;
+
+	if (v >= IRQ_BASE && v < IRQ_BASE + IRQ_COUNT && !handlers[v]) {
+		dispatch_irq(tf);
+		return 1;
+	}
+	if (v == TRAP_SPURIOUS)	/* never acknowledged (SDM vol. 3, 10.9) */
+		return 1;
+	return handlers[v] && handlers[v](tf);
+}
+
 void trap_dispatch(struct trap_frame *tf)
 {
 	static int reporting;
 	unsigned int v = tf->vector;
 
-	if (v >= IRQ_BASE && v < IRQ_BASE + IRQ_COUNT && !handlers[v]) {
-		dispatch_irq(tf);
+	if (dispatch(tf)) {
+		if ((tf->cs & 3) && user_return)
+			user_return(tf);
 		return;
 	}
-	if (v == TRAP_SPURIOUS)	/* never acknowledged (SDM vol. 3, 10.9) */
-		return;
-	if (handlers[v] && handlers[v](tf))
-		return;
 
 	/* Nobody handled it: report once, then stop.  A fault in the report halts. */
 	if (reporting++) {

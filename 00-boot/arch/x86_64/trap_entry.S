@@ -55,6 +55,9 @@ trap_common:
 	movq %rsp, %rdi
 	/* 176 bytes were pushed onto a 16-byte aligned stack: still aligned. */
 	call trap_dispatch
+	/* Also the way out for frames built elsewhere (layer 20: a new task, exec). */
+	.globl trap_exit
+trap_exit:
 	testb $3, FRAME_CS(%rsp)
 	jz 2f
 	swapgs

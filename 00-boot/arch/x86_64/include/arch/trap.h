@@ -113,6 +113,14 @@ trap_handler_t trap_set_handler(unsigned int vector, trap_handler_t handler);
 int irq_set_handler(unsigned int irq, void (*handler)(struct trap_frame *tf));
 
 /**
+ * trap_set_user_return() - Run @p fn after every trap that came from user mode, just before returning there (a hook point).
+ * @param fn called with the frame and interrupts disabled; it may enable them
+ *           and switch tasks (layer 20: the scheduler's preemption and, through
+ *           it, layer 30's signal delivery); NULL removes it
+ */
+void trap_set_user_return(void (*fn)(struct trap_frame *tf));
+
+/**
  * trap_dispatch() - Called by the entry stubs with the saved registers; not for other callers.
  * @param tf the frame on the interrupted stack
  */

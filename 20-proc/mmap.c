@@ -1,0 +1,271 @@
+/*
+ * mmap.c - the memory syscalls, on top of layer 10's address spaces: brk,
+ * mmap, munmap, mprotect, mremap, madvise.
+ *
+ * File mappings are private copies made at mmap time: the file's bytes are
+ * read into fresh anonymous pages.  That gives MAP_PRIVATE its exact meaning
+ * (and is what the ELF loader needs); a MAP_SHARED file mapping that could
+ * write back is refused with ENODEV until a filesystem offers shared pages
+ * (layer 40).
+ */
+#include <arch/mmu.h>
+#include <errno.h>
+#include <file.h>
+#include <kmalloc.h>
+#include <mm.h>
+#include <string.h>
+#include <syscall.h>
+#include <uaccess.h>
+#include <vfs.h>
+#include "proc.h"
+
+#define PROT_READ 1
+#define PROT_WRITE 2
+#define PROT_EXEC 4
+#define PROT_GROWSDOWN 0x01000000
+#define PROT_GROWSUP 0x02000000
+
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_SHARED_VALIDATE 0x03
+#define MAP_TYPE 0x0f
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MAP_GROWSDOWN 0x0100
+#define MAP_DENYWRITE 0x0800
+#define MAP_EXECUTABLE 0x1000
+#define MAP_LOCKED 0x2000
+#define MAP_NORESERVE 0x4000
+#define MAP_POPULATE 0x8000
+#define MAP_NONBLOCK 0x10000
+#define MAP_STACK 0x20000
+#define MAP_HUGETLB 0x40000
+#define MAP_FIXED_NOREPLACE 0x100000
+
+#define MADV_NORMAL 0
+#define MADV_RANDOM 1
+#define MADV_SEQUENTIAL 2
+#define MADV_WILLNEED 3
+#define MADV_DONTNEED 4
+#define MADV_FREE 8
+#define MADV_HUGEPAGE 14
+#define MADV_NOHUGEPAGE 15
+#define MADV_DONTDUMP 16
+#define MADV_DODUMP 17
+
+static uint32_t prot_to_vma(unsigned long prot)
+{
+	return ((prot & PROT_READ) ? VMA_READ : 0) | ((prot & PROT_WRITE) ? VMA_WRITE : 0) |
+	       ((prot & PROT_EXEC) ? VMA_EXEC : 0);
+}
+
+/* Does any VMA overlap [start, start + len)? */
+static int range_in_use(struct mm *mm, uint64_t start, uint64_t len)
+{
+	for (uint32_t i = 0; i < mm->vmas.count; i++) {
+		const struct vma *v = &mm->vmas.vmas[i];
+
+		if (v->start < start + len && start < v->end)
+			return 1;
+	}
+	return 0;
+}
+
+/* Fault in every page of [start, start + len) for writing (shared anonymous memory). */
+static int populate(struct mm *mm, uint64_t start, uint64_t len)
+{
+	for (uint64_t va = start; va < start + len; va += PAGE_SIZE) {
+		int r = mm_handle_fault(mm, va, PF_WRITE | PF_USER);
+
+		if (r)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * Copy @len bytes of @f at @off into user memory at @addr (already mapped
+ * writable in the current address space), through a kernel bounce page.
+ * Bytes past the end of the file stay zero, as mmap(2) and the ELF loader want.
+ */
+int map_copy_file(struct file *f, uint64_t off, uint64_t addr, uint64_t len)
+{
+	uint8_t *buf = kmalloc(PAGE_SIZE);
+	uint64_t done = 0;
+	int err = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	while (done < len) {
+		uint64_t want = len - done < PAGE_SIZE ? len - done : PAGE_SIZE;
+		ssize_t got = file_pread_kernel(f, buf, want, off + done);
+
+		if (got < 0) {
+			err = (int)got;
+			break;
+		}
+		if (got == 0)
+			break;
+		if (copy_to_user((void __user *)(uintptr_t)(addr + done), buf, (size_t)got)) {
+			err = -EFAULT;
+			break;
+		}
+		done += (uint64_t)got;
+	}
+	kfree(buf);
+	return err;
+}
+
+long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd,
+	     uint64_t off)
+{
+	struct mm *mm = task_current()->mm;
+	unsigned long type = flags & MAP_TYPE;
+	uint32_t vprot = prot_to_vma(prot), vflags;
+	struct file *f = NULL;
+	int fixed = (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0;
+	int64_t r;
+
+	if (!len || (off & (PAGE_SIZE - 1)))
+		return -EINVAL;
+	if (len > USER_SPACE_END)
+		return -ENOMEM;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if (type == MAP_SHARED_VALIDATE)
+		type = MAP_SHARED;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	if (fixed && (addr & (PAGE_SIZE - 1)))
+		return -EINVAL;
+	if ((flags & MAP_FIXED_NOREPLACE) && range_in_use(mm, addr, len))
+		return -EEXIST;
+	if (flags & MAP_HUGETLB)
+		return -EINVAL;		/* no huge-page pool */
+	vflags = (type == MAP_SHARED) ? VMA_SHARED : VMA_PRIVATE;
+	vflags |= VMA_ANON;
+	if (flags & (MAP_STACK | MAP_GROWSDOWN))
+		vflags |= VMA_STACK;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		f = fd_get(fd);
+		if (!f)
+			return -EBADF;
+		long err = file_mmap_check(f, type == MAP_SHARED && (prot & PROT_WRITE));
+
+		if (!err && type == MAP_SHARED && (prot & PROT_WRITE))
+			err = -ENODEV;	/* no write-back of shared file pages yet */
+		if (err) {
+			file_put(f);
+			return err;
+		}
+		vflags = (vflags & ~VMA_SHARED) | VMA_PRIVATE;
+	}
+
+	/* A hint is only a hint: a taken address means "choose another". */
+	if (!fixed && addr && (addr & (PAGE_SIZE - 1) || range_in_use(mm, addr, len)))
+		addr = 0;
+	r = mm_map(mm, addr, len, f ? vprot | VMA_WRITE : vprot, vflags, NULL, 0, fixed);
+	if (r < 0 || !f) {
+		if (r >= 0 && (type == MAP_SHARED || (flags & MAP_POPULATE)) && populate(mm, r, len)) {
+			mm_unmap(mm, r, len);
+			return -ENOMEM;
+		}
+		return r;
+	}
+	uint64_t fsize = file_size(f);
+	uint64_t copy = off >= fsize ? 0 : (fsize - off < len ? fsize - off : len);
+	int err = map_copy_file(f, off, (uint64_t)r, copy);
+
+	file_put(f);
+	if (!err && !(vprot & VMA_WRITE))
+		err = mm_protect(mm, (uint64_t)r, len, vprot);
+	if (err) {
+		mm_unmap(mm, (uint64_t)r, len);
+		return err;
+	}
+	return r;
+}
+
+SYSCALL_DEFINE6(mmap, uint64_t, addr, uint64_t, len, unsigned long, prot, unsigned long, flags,
+		int, fd, uint64_t, off)
+{
+	return do_mmap(addr, len, prot, flags, fd, off);
+}
+
+SYSCALL_DEFINE2(munmap, uint64_t, addr, uint64_t, len)
+{
+	if ((addr & (PAGE_SIZE - 1)) || !len || addr >= USER_SPACE_END ||
+	    len > USER_SPACE_END - addr)
+		return -EINVAL;
+	return mm_unmap(task_current()->mm, addr, len);
+}
+
+SYSCALL_DEFINE3(mprotect, uint64_t, addr, uint64_t, len, unsigned long, prot)
+{
+	if (addr & (PAGE_SIZE - 1))
+		return -EINVAL;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	if (addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
+		return -ENOMEM;
+	return mm_protect(task_current()->mm, addr, len, prot_to_vma(prot));
+}
+
+SYSCALL_DEFINE5(mremap, uint64_t, old, uint64_t, old_len, uint64_t, new_len, unsigned long, flags,
+		uint64_t, new_addr)
+{
+	if (old & (PAGE_SIZE - 1))
+		return -EINVAL;
+	return mm_mremap(task_current()->mm, old, old_len, new_len, (uint32_t)flags);
+}
+
+SYSCALL_DEFINE1(brk, uint64_t, new_end)
+{
+	return (long)mm_brk(task_current()->mm, new_end);
+}
+
+SYSCALL_DEFINE3(madvise, uint64_t, addr, uint64_t, len, int, advice)
+{
+	struct mm *mm = task_current()->mm;
+
+	if (addr & (PAGE_SIZE - 1))
+		return -EINVAL;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	switch (advice) {
+	case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL: case MADV_WILLNEED:
+	case MADV_HUGEPAGE: case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP:
+		/* Advice about paging policy: there is no policy here to change. */
+		return 0;
+	case MADV_DONTNEED:
+	case MADV_FREE:
+		/*
+		 * Private anonymous pages read back as zero afterwards: drop
+		 * them by mapping the same range afresh, VMA by VMA.
+		 */
+		for (uint64_t va = addr; va < addr + len;) {
+			const struct vma *v = vma_find(&mm->vmas, va);
+
+			if (!v)
+				return -ENOMEM;
+			uint64_t end = v->end < addr + len ? v->end : addr + len;
+			uint32_t prot = v->prot, fl = v->flags;
+
+			if (fl & VMA_SHARED) {
+				va = end;
+				continue;
+			}
+			int64_t r = mm_map(mm, va, end - va, prot, fl, NULL, 0, 1);
+
+			if (r < 0)
+				return r;
+			va = end;
+		}
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
