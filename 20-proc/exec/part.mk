@@ -2,7 +2,8 @@
 # splitting a "#!" line, laying out the initial user stack.  The exec code
 # that reads files and maps memory (20-proc/exec.c) calls these.
 
-KERNEL_SRCS += $(L20)/exec/elf_parse.c
+KERNEL_SRCS += $(L20)/exec/elf_parse.c $(L20)/exec/shebang.c
 
-HOST_TESTS += test_elf
+HOST_TESTS += test_elf test_shebang
 host_test_test_elf_srcs := $(L20)/exec/tests/test_elf.c $(L20)/exec/elf_parse.c
+host_test_test_shebang_srcs := $(L20)/exec/tests/test_shebang.c $(L20)/exec/shebang.c
