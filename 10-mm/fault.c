@@ -108,9 +108,16 @@ static int page_fault(struct trap_frame *tf)
 	struct mm *mm = mm_current();
 	int kind = MM_FAULT_MAPERR;
 
-	/* Kernel addresses are never demand-paged: a fault there is a kernel bug. */
-	if (addr >= USER_SPACE_END)
-		return 0;
+	/*
+	 * Kernel addresses are never demand-paged: from kernel mode a fault
+	 * there is a kernel bug; from user mode it is the program's bad
+	 * pointer, reported like any unmapped address (Linux: SEGV_MAPERR).
+	 */
+	if (addr >= USER_SPACE_END) {
+		if (!(tf->error_code & PF_USER))
+			return 0;
+		return report_hook ? report_hook(tf, addr, MM_FAULT_MAPERR) : 0;
+	}
 	if (mm) {
 		kind = mm_handle_fault(mm, addr, tf->error_code);
 		if (kind == 0)

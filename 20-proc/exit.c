@@ -80,7 +80,7 @@ void vfork_release(struct task *t)
 
 static struct task *init_task(void)
 {
-	return task_find(1);
+	return init_process;
 }
 
 /* Give @t's children to init, waking it for the zombies among them. */
@@ -152,7 +152,7 @@ void task_exit(int status)
 			notify_parent(leader);
 		schedule();
 	}
-	if (t->tid == 1) {
+	if (t == init_process) {
 		pr_emerg("init: exited with status %#x; powering off\n", status);
 		power_off((status & 0x7f) ? POWER_STATUS_PANIC :
 			  ((status >> 8) & 0xff) ? POWER_STATUS_FAIL : POWER_STATUS_OK);

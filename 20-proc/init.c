@@ -20,6 +20,7 @@
 #include "proc.h"
 
 static const char *init_path;
+struct task *init_process;
 
 static int set_init(const char *value)
 {
@@ -85,6 +86,7 @@ static void proc_main(void)
 
 	if (!init || init->tid != 1)
 		panic("init: cannot create process 1");
+	init_process = init;
 	sched_idle_loop();
 }
 

@@ -39,7 +39,8 @@ KERNEL_SRCS += \
 	$(L20)/uaccess.c \
 	$(BUILD)/gen/syscall_names.c \
 	$(L20)/tests/kernel/ktest_sched.c \
-	$(L20)/tests/kernel/ktest_uaccess.c
+	$(L20)/tests/kernel/ktest_uaccess.c \
+	$(L20)/tests/kernel/ktest_user.c
 
 # Each part of the layer keeps its own list of sources and host tests.
 include $(wildcard $(L20)/*/part.mk)

@@ -32,6 +32,9 @@ void kthread_exit(void) __noreturn;
 int task_group_in_use(pid_t id);
 void mm_release(struct task *t);
 
+/* init.c */
+extern struct task *init_process;
+
 /* signal.c */
 void signal_deliver(struct trap_frame *tf);
 void signal_faults_init(void);

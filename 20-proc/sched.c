@@ -250,6 +250,12 @@ void sched_init(void)
 {
 	idle_task.state = TASK_RUNNABLE;
 	idle_task.leader = &idle_task;
+	list_init(&idle_task.children);
+	list_init(&idle_task.threads);
+	list_init(&idle_task.thread_node);
+	list_init(&idle_task.sibling_node);
+	wait_queue_init(&idle_task.child_exit);
+	wait_queue_init(&idle_task.vfork_wq);
 	strlcpy(idle_task.comm, "idle", sizeof(idle_task.comm));
 	fpu_init_state(idle_task.fpu);
 	list_init(&idle_task.run_node);

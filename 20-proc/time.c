@@ -27,16 +27,17 @@
 
 static uint64_t tsc_at_boot;
 static uint64_t tsc_per_sec;
+static uint64_t ns_mult;		/* ns = (cycles * ns_mult) >> 32 */
 static int64_t realtime_at_boot;	/* seconds since the epoch, from the RTC */
 
 uint64_t ktime_monotonic_ns(void)
 {
-	if (!tsc_per_sec)
+	if (!ns_mult)
 		return timer_ticks() * NSEC_PER_TICK;
 	uint64_t d = rdtsc() - tsc_at_boot;
 
-	/* 128-bit product: d * 10^9 overflows 64 bits after a few seconds. */
-	return (uint64_t)((unsigned __int128)d * NSEC_PER_SEC / tsc_per_sec);
+	/* A 128-bit product and a shift: no division on this path, no overflow for centuries. */
+	return (uint64_t)(((unsigned __int128)d * ns_mult) >> 32);
 }
 
 void ktime_realtime(struct ktimespec *ts)
@@ -114,8 +115,9 @@ static int time_init(void)
 	t1 = rdtsc();
 	irq_disable();
 	tsc_per_sec = (t1 - t0) * TIMER_HZ / 5;
-	tsc_at_boot = t0 - (uint64_t)((unsigned __int128)(start_tick * NSEC_PER_TICK) *
-				      tsc_per_sec / NSEC_PER_SEC);
+	ns_mult = (NSEC_PER_SEC << 32) / tsc_per_sec;
+	/* Make the clock read start_tick's time at t0, so it agrees with the tick count. */
+	tsc_at_boot = t0 - start_tick * (tsc_per_sec / TIMER_HZ);
 	pr_info("time: TSC %llu MHz, RTC says %lld s since 1970\n",
 		(unsigned long long)(tsc_per_sec / 1000000), (long long)realtime_at_boot);
 	return 0;

@@ -10,6 +10,7 @@
 #include <power.h>
 #include <printk.h>
 #include <arch/cpu.h>
+#include <arch/layout.h>
 #include "pic.h"
 
 static trap_handler_t handlers[TRAP_VECTORS];
@@ -78,7 +79,8 @@ int irq_set_handler(unsigned int irq, void (*handler)(struct trap_frame *tf))
 static void print_symbol_line(const char *label, uint64_t addr)
 {
 	uint64_t off = 0;
-	const char *name = ksyms_lookup(addr, &off);
+	/* Only kernel addresses have symbols; a user RIP near the image would mislead. */
+	const char *name = addr >= KERNEL_VMA ? ksyms_lookup(addr, &off) : NULL;
 
 	if (name)
 		pr_emerg("  %s %016llx %s+%#llx\n", label, (unsigned long long)addr, name,
