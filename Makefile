@@ -63,6 +63,8 @@ KERNEL_INCLUDES :=
 HOST_TESTS :=
 LINKER_SCRIPT :=
 KERNEL_GENERATED :=
+# The initramfs the boot media carry (layer 20 and above build one).
+INITRAMFS :=
 $(foreach d,$(SELECTED),$(eval include $(d)/layer.mk))
 
 INCLUDE_FLAGS := $(addprefix -I,$(KERNEL_INCLUDES))
@@ -110,11 +112,11 @@ $(KERNEL): $(BUILD)/kernel.pass1.elf $(BUILD)/ksyms.o
 	$(LD) $(KERNEL_LDFLAGS) -T $(LINKER_SCRIPT) -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms.o
 	tools/ksyms.sh verify $(BUILD)/kernel.pass1.elf $@
 
-$(ISO): $(KERNEL) tools/mkiso.sh
-	tools/mkiso.sh $(KERNEL) '$(CMDLINE)' $@
+$(ISO): $(KERNEL) tools/mkiso.sh $(INITRAMFS)
+	tools/mkiso.sh $(KERNEL) '$(CMDLINE)' $@ $(INITRAMFS)
 
-$(ESP_IMG): $(KERNEL) $(EFI_LOADER) tools/mkesp.sh
-	tools/mkesp.sh $(EFI_LOADER) $(KERNEL) '$(CMDLINE)' $@
+$(ESP_IMG): $(KERNEL) $(EFI_LOADER) tools/mkesp.sh $(INITRAMFS)
+	tools/mkesp.sh $(EFI_LOADER) $(KERNEL) '$(CMDLINE)' $@ $(INITRAMFS)
 
 # ---------------------------------------------------------------- running
 .PHONY: run bochs gdb ktest

@@ -32,6 +32,8 @@
 #define EXEC_ARGS_MAX 65536		/* argv + envp entries */
 #define SHEBANG_DEPTH 4			/* Linux allows a few levels of #! */
 #define STACK_TOP 0x00007ffffffff000ULL
+#define STACK_MIN (128 * 1024ULL)
+#define STACK_MAX (256 * 1024 * 1024ULL)
 #define PIE_BASE 0x0000555555554000ULL	/* where a PIE goes, as on Linux without ASLR */
 
 /* The new program's arguments and environment, in kernel memory. */
@@ -324,7 +326,12 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 	if (!err && ifile)
 		err = elf_load(mm, ifile, &interp);
 	if (!err) {
-		int64_t r = mm_map(mm, STACK_TOP - t->rlimits[3][0], t->rlimits[3][0],
+		/* The stack reserves RLIMIT_STACK, within sane bounds ("unlimited" included). */
+		uint64_t ssize = t->rlimits[3][0];
+
+		ssize = ssize < STACK_MIN ? STACK_MIN : ssize > STACK_MAX ? STACK_MAX : ssize;
+		ssize = ALIGN_UP(ssize, PAGE_SIZE);
+		int64_t r = mm_map(mm, STACK_TOP - ssize, ssize,
 				   VMA_READ | VMA_WRITE, VMA_ANON | VMA_PRIVATE | VMA_STACK, NULL,
 				   0, 1);
 

@@ -42,5 +42,15 @@ KERNEL_SRCS += \
 	$(L20)/tests/kernel/ktest_uaccess.c \
 	$(L20)/tests/kernel/ktest_user.c
 
+# The initramfs: BusyBox, /dev nodes, /init, and every selected layer's
+# guest programs and contract tests (tools/mkinitramfs.sh says what goes in).
+INITRAMFS := $(BUILD)/initramfs.cpio
+INITRAMFS_INPUTS := tools/mkinitramfs.sh tools/mkcpio.c tools/contracts.sh \
+	$(foreach d,$(SELECTED),$(wildcard $(d)/user/* $(d)/tests/contracts/*.h \
+		$(d)/tests/contracts/*.sh $(d)/tests/contracts/*/*.c $(d)/tests/busybox/* \
+		$(d)/tests/stress/*))
+$(INITRAMFS): $(INITRAMFS_INPUTS)
+	tools/mkinitramfs.sh $@ $(BUILD)
+
 # Each part of the layer keeps its own list of sources and host tests.
 include $(wildcard $(L20)/*/part.mk)

@@ -8,6 +8,10 @@ set -euo pipefail
 packages=(
 	# the kernel and the host tests (ASan and UBSan come with gcc)
 	make gcc binutils libc6-dev
+	# syscall numbers for the kernel (asm/unistd_64.h)
+	linux-libc-dev
+	# user programs for the initramfs: musl-gcc and a static BusyBox; cpio to inspect
+	musl-tools busybox-static cpio
 	# the UEFI loader
 	gnu-efi
 	# QEMU and its UEFI firmware

@@ -3,6 +3,7 @@
 #
 #   run.sh --layer NN --boot uefi|multiboot|bochs [--cmdline 'WORDS']
 #          [--interactive] [--gdb] [--log FILE] [--timeout SECONDS] [--esp IMG]
+#          [--initramfs CPIO]   (default: build/NN/initramfs.cpio if the layer builds one)
 #
 # Interactive: COM1 is this terminal (QEMU: Ctrl-A X quits).  Otherwise COM1
 # goes to --log, standard input is closed, and the machine is killed after
@@ -11,7 +12,7 @@
 # Images come from build/NN/ (make LAYER=NN builds them).
 set -euo pipefail
 
-layer="" boot=uefi cmdline="" interactive=0 gdb=0 log="" timeout_s=120 esp=""
+layer="" boot=uefi cmdline="" interactive=0 gdb=0 log="" timeout_s=120 esp="" initramfs=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	--layer) layer=$2; shift 2 ;;
@@ -22,11 +23,15 @@ while [ $# -gt 0 ]; do
 	--log) log=$2; shift 2 ;;
 	--timeout) timeout_s=$2; shift 2 ;;
 	--esp) esp=$2; shift 2 ;;
+	--initramfs) initramfs=$2; shift 2 ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build/$layer
+# The initramfs the build made for this layer, if it makes one.
+build_initramfs=""
+[ -f "$build/initramfs.cpio" ] && build_initramfs=$build/initramfs.cpio
 [ -n "$layer" ] && [ -f "$build/kernel.elf" ] || {
 	echo "run.sh: no kernel in build/$layer; run 'make LAYER=$layer' first" >&2
 	exit 2
@@ -61,10 +66,11 @@ fi
 # The ISO and ESP in build/ carry the build's CMDLINE; a run with another
 # command line gets its own copy.
 iso_for() {
-	if [ -z "$cmdline" ]; then
+	if [ -z "$cmdline" ] && [ -z "$initramfs" ]; then
 		echo "$build/kernel.iso"
 	else
-		"$top/tools/mkiso.sh" "$build/kernel.elf" "$cmdline" "$work/kernel.iso"
+		"$top/tools/mkiso.sh" "$build/kernel.elf" "$cmdline" "$work/kernel.iso" \
+			"${initramfs:-$build_initramfs}"
 		echo "$work/kernel.iso"
 	fi
 }
@@ -83,8 +89,13 @@ run_timed() {
 case $boot in
 uefi)
 	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$work/vars.fd"
-	cp "${esp:-$build/esp.img}" "$work/esp.img"
-	"$top/tools/mkesp.sh" --set-cmdline "$work/esp.img" "$cmdline"
+	if [ -n "$initramfs" ]; then
+		"$top/tools/mkesp.sh" "$build/BOOTX64.EFI" "$build/kernel.elf" "$cmdline" \
+			"$work/esp.img" "$initramfs" >/dev/null
+	else
+		cp "${esp:-$build/esp.img}" "$work/esp.img"
+		"$top/tools/mkesp.sh" --set-cmdline "$work/esp.img" "$cmdline"
+	fi
 	qemu+=(-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
 		-drive "if=pflash,format=raw,file=$work/vars.fd"
 		-drive "format=raw,file=$work/esp.img")

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# check.sh NN - layer 20's checks with real user programs, run by tools/test.sh
+# against build/NN.  Each prints PASS or FAIL and a name.
+#
+# What they prove:
+#  - the default boot runs /init from the initramfs and gives a BusyBox shell
+#    that reads commands typed on the console (the TTY's input path);
+#  - the contract tests behave as on the host's Linux (tools/contracts.sh);
+#  - the BusyBox suite passes, run directly and under `sh -c` (vfork + exec);
+#  - 1000 fork+exec+wait cycles through `sh -c` leave no kernel error and
+#    give their memory back;
+#  - a corrupt initramfs is rejected with a message and the kernel goes on.
+set -uo pipefail
+layer=${1:-20}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+build=build/$layer
+log=$(mktemp)
+work=$(mktemp -d)
+trap 'rm -rf "$log" "$work"' EXIT
+
+. tools/check-lib.sh
+
+# Kernel errors that must never appear while user programs run.
+kernel_errors() { console | grep -E 'TRAP: unhandled|panic|BUG|double free|never allocated|kfree: '; }
+
+# ---------------------------------------------------------------- the shell
+st=0
+printf 'echo shell-says-$((6*7))\nls /bin/busybox && echo listed\npoweroff -f\n' |
+	timeout 120 tools/run.sh --layer "$layer" --boot multiboot --interactive \
+		--cmdline "loglevel=4" >"$log" 2>&1 || st=$?
+console | grep -q 'shell-says-42' && console | grep -q '^listed' && ! kernel_errors >/dev/null
+result init_gives_a_shell_that_reads_the_console $? "(exit status $st)"
+
+# ---------------------------------------------------------------- contracts
+tools/contracts.sh "$layer"
+
+# ---------------------------------------------------------------- BusyBox suite
+st=0
+tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 900 \
+	--cmdline "init=/tests/busybox/run-guest.sh loglevel=4" || st=$?
+console | grep -E '^(PASS|FAIL) bb:|^(PASS|FAIL) shc:' | sed -E "s/^(PASS|FAIL) /\1 $layer:busybox:/"
+n_pass=$(console | grep -cE '^PASS (bb|shc):')
+n_fail=$(console | grep -cE '^FAIL (bb|shc):')
+[ "$n_pass" -ge 200 ] && [ "$n_fail" = 0 ] && ! kernel_errors >/dev/null
+result busybox_suite_complete_direct_and_under_sh_c $? "($n_pass passed, $n_fail failed, exit status $st)"
+
+# ---------------------------------------------------------------- stress
+st=0
+tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 900 \
+	--cmdline "init=/tests/stress/forkexec.sh loglevel=4" || st=$?
+line=$(console | grep -m1 '^stress: free_kib_before=')
+iters=$(console | grep -m1 '^stress: iterations=')
+before=$(sed -n 's/.*free_kib_before=\([0-9]*\).*/\1/p' <<<"$line")
+after=$(sed -n 's/.*free_kib_after=\([0-9]*\).*/\1/p' <<<"$line")
+fails=$(sed -n 's/.*failures=\([0-9]*\).*/\1/p' <<<"$iters")
+# The slab caches may keep a few pages they grew into; 256 KiB covers them.
+[ -n "$before" ] && [ -n "$after" ] && [ "$fails" = 0 ] &&
+	[ $((before - after)) -le 256 ] && ! kernel_errors >/dev/null
+result fork_exec_wait_1000_times_leaks_no_pages $? "(free KiB before ${before:-?}, after ${after:-?}, failures ${fails:-?}; exit status $st)"
+
+# ---------------------------------------------------------------- bad initramfs
+head -c 3000 "$build/initramfs.cpio" >"$work/truncated.cpio"
+printf 'garbage' >>"$work/truncated.cpio"
+st=0
+tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 30 \
+	--initramfs "$work/truncated.cpio" || st=$?
+console | grep -q 'initramfs.*rejected' && console | grep -q 'init: no init found\|init: cannot'
+result corrupt_initramfs_is_rejected_with_a_message $? "(exit status $st)"
