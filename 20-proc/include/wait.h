@@ -92,7 +92,7 @@ void wait_sleep(uint64_t deadline);
 	({                                                                  \
 		long __ret = 0;                                             \
 		uint64_t __deadline = (deadline);                           \
-		struct wait_entry __we = { .task = 0 };                     \
+		struct wait_entry __we = { .task = NULL };                   \
 		for (;;) {                                                  \
 			wait_prepare((wq), &__we);                          \
 			if (cond)                                           \
