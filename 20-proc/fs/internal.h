@@ -228,5 +228,7 @@ int fd_close(int fd);
 /* The current task's FD_CLOEXEC of @fd (0/1), or -EBADF; set it with fd_set_cloexec(). */
 int fd_get_cloexec(int fd);
 int fd_set_cloexec(int fd, int on);
+/* F_DUPFD: duplicate @oldfd to the lowest free descriptor >= @min. */
+long fd_dup_from(int oldfd, long min, int cloexec);
 
 #endif /* FS_INTERNAL_H */
