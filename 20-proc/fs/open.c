@@ -263,7 +263,7 @@ static int open_lookup(struct inode *start, const char *path, int flags, mode_t 
 			if (err + 1 >= PATH_MAX)
 				err = -ENAMETOOLONG;
 			else
-				strlcpy(target + err, "/", 2);
+				memcpy(target + err, "/", 2);
 		}
 		if (err < 0) {
 			walk_parent_done(&wp);
@@ -334,6 +334,10 @@ int vfs_open_at(struct inode *start, const char *path, int flags, mode_t mode,
 		return err;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode)) {
 		err = -ENOTDIR;
+		goto out_inode;
+	}
+	if ((flags & O_CREAT) && S_ISDIR(inode->mode)) {
+		err = -EISDIR;
 		goto out_inode;
 	}
 	if (!(flags & O_PATH)) {

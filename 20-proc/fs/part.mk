@@ -26,3 +26,8 @@ host_test_test_cpio_srcs := $(L20)/fs/tests/test_cpio.c $(L20)/fs/cpio.c
 host_test_test_ramfs_srcs := $(L20)/fs/tests/test_ramfs.c $(L20)/fs/cpio.c $(L20)/fs/dirent.c \
 	$(L20)/fs/inode.c $(L20)/fs/initramfs.c $(L20)/fs/namei.c $(L20)/fs/ramfs.c \
 	$(L20)/fs/vfs_dir.c
+
+# The syscall files are #included by the test (to reach their static sys_* functions).
+HOST_TESTS += test_file_syscalls
+host_test_test_file_syscalls_srcs := $(L20)/fs/tests/test_file_syscalls.c $(L20)/fs/dirent.c \
+	$(L20)/fs/inode.c $(L20)/fs/namei.c $(L20)/fs/ramfs.c $(L20)/fs/vfs_dir.c
