@@ -19,7 +19,8 @@ KERNEL_SRCS += \
 	$(L20)/fs/stat.c \
 	$(L20)/fs/user_path.c \
 	$(L20)/fs/vfs_dir.c \
-	$(L20)/fs/vfs_init.c
+	$(L20)/fs/vfs_init.c \
+	$(L20)/fs/tests/ktest_fs.c
 
 HOST_TESTS += test_cpio test_ramfs
 host_test_test_cpio_srcs := $(L20)/fs/tests/test_cpio.c $(L20)/fs/cpio.c

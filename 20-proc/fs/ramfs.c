@@ -20,6 +20,7 @@
  */
 #include <kmalloc.h>
 #include <list.h>
+#include <stddef.h>
 #include <string.h>
 #include "internal.h"
 
@@ -167,7 +168,7 @@ static struct ramfs_dirent *dir_find(struct inode *dir, const char *name)
 static struct ramfs_dirent *dirent_new(const char *name)
 {
 	size_t len = strlen(name);
-	struct ramfs_dirent *d = kmalloc(sizeof(*d) + len + 1);
+	struct ramfs_dirent *d = kmalloc(offsetof(struct ramfs_dirent, name) + len + 1);
 
 	if (!d)
 		return NULL;
