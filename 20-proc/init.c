@@ -20,11 +20,15 @@
 #include "proc.h"
 
 static const char *init_path;
+static char init_path_buf[256];
 struct task *init_process;
 
+/* The command line is parsed from a temporary buffer: keep a copy. */
 static int set_init(const char *value)
 {
-	init_path = value;
+	if (strlcpy(init_path_buf, value, sizeof(init_path_buf)) >= sizeof(init_path_buf))
+		return -ENAMETOOLONG;
+	init_path = init_path_buf;
 	return 0;
 }
 CMDLINE_PARAM(init, "init", set_init, "program to run as process 1 (default /init)");

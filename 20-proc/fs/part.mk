@@ -14,6 +14,7 @@ KERNEL_SRCS += \
 	$(L20)/fs/namei.c \
 	$(L20)/fs/open.c \
 	$(L20)/fs/pipe.c \
+	$(L20)/fs/poll.c \
 	$(L20)/fs/ramfs.c \
 	$(L20)/fs/read_write.c \
 	$(L20)/fs/stat.c \

@@ -19,6 +19,7 @@
  * waits for the other (unless O_NONBLOCK) as fifo(7) says.
  */
 #include <kmalloc.h>
+#include <poll.h>
 #include <signal.h>
 #include <syscall.h>
 #include <task.h>
@@ -294,11 +295,35 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, uint64_t arg)
 	return put_user(&n, (int __user *)(uintptr_t)arg);
 }
 
+/* Readable with data or without writers (EOF); writable with room for PIPE_BUF or without readers. */
+static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = f->inode->pipe;
+	unsigned int acc = f->flags & O_ACCMODE, mask = 0;
+
+	if (acc != O_WRONLY) {
+		poll_wait(pt, &p->rd_wait);
+		if (p->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!p->writers && p->writer_opens)
+			mask |= POLLHUP;
+	}
+	if (acc != O_RDONLY) {
+		poll_wait(pt, &p->wr_wait);
+		if (PIPE_SIZE - p->len >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!p->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 const struct file_ops fifo_fops = {
 	.open = fifo_open,
 	.read = pipe_read,
 	.write = pipe_write,
 	.ioctl = pipe_ioctl,
+	.poll = pipe_poll,
 	.release = pipe_release,
 };
 

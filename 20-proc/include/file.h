@@ -19,6 +19,7 @@
 struct file;
 struct inode;
 struct dir_context;
+struct poll_table;
 
 /** @brief What an open file does; any member may be NULL (then the generic behaviour or an error applies). */
 struct file_ops {
@@ -34,6 +35,11 @@ struct file_ops {
 	long (*ioctl)(struct file *file, unsigned int cmd, uint64_t arg);
 	/** @brief List directory entries through @p ctx (getdents64); NULL: -ENOTDIR. */
 	int (*iterate)(struct file *file, struct dir_context *ctx);
+	/**
+	 * @brief Which POLL* events (poll.h) are ready now; call poll_wait() on every wait queue
+	 * whose wake-up could change that.  NULL: always readable and writable, like a regular file.
+	 */
+	unsigned int (*poll)(struct file *file, struct poll_table *pt);
 	/** @brief Called when the last reference goes away. */
 	void (*release)(struct file *file);
 };

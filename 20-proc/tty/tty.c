@@ -20,6 +20,7 @@
 #include <arch/trap.h>
 #include <compiler.h>
 #include <initcall.h>
+#include <poll.h>
 #include <printk.h>
 #include <serial.h>
 #include <signal.h>
@@ -272,11 +273,24 @@ static int tty_serial_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* Readable once a read would return (a line, or bytes in raw mode, or EOF); always writable. */
+static unsigned int tty_poll(struct file *file, struct poll_table *pt)
+{
+	struct tty *tty = file->private_data;
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(pt, &tty->read_wq);
+	if (tty_readable(tty))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 static const struct file_ops tty_console_ops = {
 	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
+	.poll = tty_poll,
 };
 
 static const struct file_ops tty_serial_ops = {
@@ -284,6 +298,7 @@ static const struct file_ops tty_serial_ops = {
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
+	.poll = tty_poll,
 };
 
 /* 5:0 /dev/tty (the controlling terminal: always this one) and 5:1 /dev/console. */
