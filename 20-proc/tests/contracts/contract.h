@@ -170,17 +170,20 @@ static inline void setup_failed(const char *what)
 	exit(1);
 }
 
-/* $CONTRACT_TMP/NAME, in one of a few rotating buffers. */
+/* $CONTRACT_TMP/NAME, in memory of its own (never freed: tests are short). */
 static inline const char *tmp_path(const char *name)
 {
-	static char bufs[4][512];
-	static int next;
 	const char *dir = getenv("CONTRACT_TMP");
-	char *buf = bufs[next++ % 4];
+	size_t len;
+	char *buf;
 
 	if (!dir || !*dir)
 		dir = "/tmp";
-	snprintf(buf, sizeof(bufs[0]), "%s/%s", dir, name);
+	len = strlen(dir) + strlen(name) + 2;
+	buf = malloc(len);
+	if (!buf)
+		setup_failed("malloc");
+	snprintf(buf, len, "%s/%s", dir, name);
 	return buf;
 }
 
