@@ -260,4 +260,28 @@ static inline char *map_pages(size_t n)
 	return p;
 }
 
+/*
+ * The end of two mapped pages whose next page is unmapped: a buffer that
+ * starts just below it runs off the end of the mapping.
+ */
+static inline char *mapping_end(void)
+{
+	char *p = map_pages(3);
+
+	munmap(p + 2 * PAGE, PAGE);
+	return p + 2 * PAGE;
+}
+
+/* An address that was mapped and no longer is. */
+static inline char *unmapped_page(void)
+{
+	char *p = map_pages(1);
+
+	munmap(p, PAGE);
+	return p;
+}
+
+/* Not canonical on x86-64: the processor faults with #GP, not #PF. */
+#define NONCANONICAL_ADDR	((void *)0x8000000000000000UL)
+
 #endif
