@@ -33,7 +33,7 @@
 # (the higher layer fixed it).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
+cd "$top" || exit 2
 
 usage() {
 	echo "usage: contracts.sh LAYER [--log FILE] | --host-only [LAYER] | --compile BUILD_DIR" >&2
@@ -60,7 +60,7 @@ if [ $mode = compile ]; then
 	layer=$(basename "$build")
 else
 	if [ -z "$layer" ]; then
-		layer=$(ls -d [0-9][0-9]-*/ | tail -n 1 | cut -c1-2)
+		for d in [0-9][0-9]-*/; do layer=${d%%-*}; done	# the highest
 	fi
 	build=$top/build/$layer
 fi

@@ -39,7 +39,9 @@ build=$2
 shift 2
 extras=()
 while [ $# -gt 0 ]; do
-	[ "$1" = --extra ] && [ $# -ge 2 ] || usage
+	if [ "$1" != --extra ] || [ $# -lt 2 ]; then
+		usage
+	fi
 	[ -d "$2" ] || { echo "mkinitramfs.sh: --extra $2 is not a directory" >&2; exit 2; }
 	extras+=("$(cd "$2" && pwd)")
 	shift 2

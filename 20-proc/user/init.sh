@@ -18,5 +18,5 @@ read -r layer </etc/strata-layer
 echo
 echo "Strata $layer: BusyBox shell on the serial console."
 echo "No job control before layer 30 (signals); 'poweroff -f' turns the machine off."
-cd /root
+cd /root || cd /
 exec /bin/sh -i +m

@@ -8,7 +8,7 @@
 # "bb: N checks, N passed, N failed" line.
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/root TMPDIR=/tmp
 umask 022
-cd /tests/busybox
+cd /tests/busybox || exit 1
 sh suite.sh
 BB_PREFIX=shc: sh -c 'sh suite.sh'
 echo "bb: DONE"

@@ -10,6 +10,9 @@
 # /proc or mounts (layer 40): so no background jobs with `wait` (ash's wait
 # sleeps until SIGCHLD), no kill of another process, no free/ps/df.
 # On the host: busybox sh 20-proc/tests/busybox/suite.sh
+#
+# The checks' commands are single-quoted on purpose: t and s evaluate them.
+# shellcheck disable=SC2016
 P=${BB_PREFIX:-}
 pass=0
 fail=0

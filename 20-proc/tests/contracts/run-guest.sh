@@ -16,13 +16,15 @@ umask 022
 echo "@@@ CONTRACTS START"
 n=0
 for t in /tests/contracts/*/*; do
-	[ -f "$t" ] && [ -x "$t" ] || continue
+	if [ ! -f "$t" ] || [ ! -x "$t" ]; then
+		continue
+	fi
 	name=${t#/tests/contracts/}
 	n=$((n + 1))
 	dir=/tmp/contract.$n
 	mkdir -p "$dir"
 	echo "@@@ BEGIN $name"
-	cd "$dir"
+	cd "$dir" || continue
 	CONTRACT_TMP=$dir timeout 20 "$t" 2>/tmp/contract.stderr
 	status=$?
 	cd /

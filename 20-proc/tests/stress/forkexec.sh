@@ -12,7 +12,8 @@
 export PATH="/bin:/sbin:/usr/bin:/usr/sbin${PATH:+:$PATH}"
 iterations=${STRESS_ITERATIONS:-1000}
 free_kib() {
-	# meminfo prints "total_kib=T free_kib=F".
+	# meminfo prints "total_kib=T free_kib=F": split it into words.
+	# shellcheck disable=SC2046
 	set -- $(meminfo)
 	case ${2:-} in
 	free_kib=[0-9]*) echo "${2#free_kib=}" ;;
