@@ -48,7 +48,12 @@ struct mm *mm_create(void)
 
 uint64_t mm_leaf_flags(uint32_t prot)
 {
-	uint64_t f = PTE_PRESENT | PTE_USER;
+	/*
+	 * PROT_NONE keeps the page (and its contents) but takes away
+	 * PTE_USER: every user access then faults, and the VMA's empty
+	 * protection turns the fault into SIGSEGV.
+	 */
+	uint64_t f = PTE_PRESENT | (prot ? PTE_USER : 0);
 
 	if (prot & VMA_WRITE)
 		f |= PTE_WRITE;

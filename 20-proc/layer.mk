@@ -45,10 +45,7 @@ KERNEL_SRCS += \
 # The initramfs: BusyBox, /dev nodes, /init, and every selected layer's
 # guest programs and contract tests (tools/mkinitramfs.sh says what goes in).
 INITRAMFS := $(BUILD)/initramfs.cpio
-INITRAMFS_INPUTS := tools/mkinitramfs.sh tools/mkcpio.c tools/contracts.sh \
-	$(foreach d,$(SELECTED),$(wildcard $(d)/user/* $(d)/tests/contracts/*.h \
-		$(d)/tests/contracts/*.sh $(d)/tests/contracts/*/*.c $(d)/tests/busybox/* \
-		$(d)/tests/stress/*))
+INITRAMFS_INPUTS := $(shell tools/mkinitramfs.sh --deps $(BUILD))
 $(INITRAMFS): $(INITRAMFS_INPUTS)
 	tools/mkinitramfs.sh $@ $(BUILD)
 

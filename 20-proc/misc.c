@@ -248,11 +248,46 @@ static long do_prlimit(struct task *t, unsigned int res, const struct rlimit64 _
 
 SYSCALL_DEFINE2(getrlimit, unsigned int, res, struct rlimit64 __user *, old)
 {
+	/* Unlike prlimit64's, getrlimit's pointer is not optional: NULL is -EFAULT. */
+	if (!old)
+		return -EFAULT;
 	return do_prlimit(task_current(), res, NULL, old);
+}
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+SYSCALL_DEFINE5(prctl, int, option, uint64_t, arg2, uint64_t, arg3, uint64_t, arg4, uint64_t, arg5)
+{
+	struct task *t = task_current();
+	char name[TASK_COMM_LEN];
+	long n;
+
+	switch (option) {
+	case PR_SET_NAME:
+		/* The name is cut to 15 bytes, as Linux does, not refused. */
+		n = strncpy_from_user(name, (const char __user *)arg2, sizeof(name));
+		if (n == -EFAULT)
+			return -EFAULT;
+		if (n == -ENAMETOOLONG) {
+			if (copy_from_user(name, (const char __user *)arg2, sizeof(name) - 1))
+				return -EFAULT;
+		}
+		name[sizeof(name) - 1] = 0;
+		memcpy(t->comm, name, sizeof(name));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((void __user *)arg2, t->comm, sizeof(t->comm));
+	default:
+		/* Other options (capabilities, seccomp, ...) have nothing behind them here. */
+		return -EINVAL;
+	}
 }
 
 SYSCALL_DEFINE2(setrlimit, unsigned int, res, const struct rlimit64 __user *, new)
 {
+	if (!new)
+		return -EFAULT;
 	return do_prlimit(task_current(), res, new, NULL);
 }
 

@@ -53,6 +53,25 @@
 #define MADV_DONTDUMP 16
 #define MADV_DODUMP 17
 
+/*
+ * Whole pages of a file mapping that lie past the end of the file: touching
+ * one is SIGBUS on Linux.  They are mapped with this backing, whose fill
+ * always fails; the fault report sees the backing and sends SIGBUS.
+ */
+static int beyond_eof_fill(struct mm_backing *b, uint64_t offset, void *page)
+{
+	return -EIO;
+}
+
+static struct mm_backing beyond_eof = { .fill = beyond_eof_fill };
+
+int mmap_beyond_eof(struct mm *mm, uint64_t addr)
+{
+	const struct vma *v = vma_find(&mm->vmas, addr);
+
+	return v && v->backing == &beyond_eof;
+}
+
 static uint32_t prot_to_vma(unsigned long prot)
 {
 	return ((prot & PROT_READ) ? VMA_READ : 0) | ((prot & PROT_WRITE) ? VMA_WRITE : 0) |
@@ -139,6 +158,8 @@ long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flag
 		return -EINVAL;
 	if (fixed && (addr & (PAGE_SIZE - 1)))
 		return -EINVAL;
+	if (fixed && (addr >= USER_SPACE_END || len > USER_SPACE_END - addr))
+		return -ENOMEM;
 	if ((flags & MAP_FIXED_NOREPLACE) && range_in_use(mm, addr, len))
 		return -EEXIST;
 	if (flags & MAP_HUGETLB)
@@ -181,6 +202,14 @@ long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flag
 	file_put(f);
 	if (!err && !(vprot & VMA_WRITE))
 		err = mm_protect(mm, (uint64_t)r, len, vprot);
+	uint64_t file_pages = ALIGN_UP(copy, PAGE_SIZE);
+
+	if (!err && file_pages < len) {
+		int64_t t = mm_map(mm, (uint64_t)r + file_pages, len - file_pages, vprot, vflags,
+				   &beyond_eof, 0, 1);
+
+		err = t < 0 ? (int)t : 0;
+	}
 	if (err) {
 		mm_unmap(mm, (uint64_t)r, len);
 		return err;

@@ -48,6 +48,8 @@ void vfork_release(struct task *t);
 /* mmap.c */
 struct file;
 int map_copy_file(struct file *f, uint64_t off, uint64_t addr, uint64_t len);
+struct mm;
+int mmap_beyond_eof(struct mm *mm, uint64_t addr);
 
 /* misc.c */
 uint64_t random_u64(void);

@@ -171,7 +171,9 @@ static int report_fault(struct trap_frame *tf, uint64_t addr, int kind)
 	if (!(tf->cs & 3))
 		/* A copy helper touching a bad user address: -EFAULT, not a crash. */
 		return uaccess_fixup(&tf->rip);
-	if (kind == MM_FAULT_OOM) {
+	if (kind == MM_FAULT_OOM && mmap_beyond_eof(task_current()->mm, addr)) {
+		signal_fault(tf, SIGBUS, BUS_ADRERR, addr);
+	} else if (kind == MM_FAULT_OOM) {
 		pr_err("%s[%d]: out of memory at %#llx\n", task_current()->comm, task_current()->tid,
 		       (unsigned long long)addr);
 		signal_fault(tf, SIGKILL, SI_KERNEL, addr);

@@ -41,8 +41,8 @@ struct mm_backing {
 /**
  * mm_leaf_flags() - The page-table flags of a user page with protection @p prot.
  * @param prot VMA_READ | VMA_WRITE | VMA_EXEC
- * @return PTE_PRESENT | PTE_USER, PTE_WRITE if writable, PTE_NX unless
- *         executable (when the CPU has NX); the one place both the fault path
+ * @return PTE_PRESENT | PTE_USER (no PTE_USER for PROT_NONE), PTE_WRITE if
+ *         writable, PTE_NX unless executable (when the CPU has NX); the one place both the fault path
  *         and mprotect get their flags from, so they cannot disagree
  */
 uint64_t mm_leaf_flags(uint32_t prot);

@@ -27,6 +27,19 @@
 
 /* ---------------------------------------------------------------- regular files */
 
+/*
+ * Copies go one user page at a time (never across a page boundary), so a
+ * buffer that runs off the end of its mapping transfers everything up to
+ * the bad page and the call returns that short count - Linux's behaviour;
+ * only a fault before the first byte is -EFAULT.
+ */
+static size_t user_chunk(uintptr_t uaddr, size_t left)
+{
+	size_t to_page_end = BOUNCE_SIZE - (uaddr & (BOUNCE_SIZE - 1));
+
+	return left < to_page_end ? left : to_page_end;
+}
+
 static ssize_t reg_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
 {
 	struct inode *inode = f->inode;
@@ -42,7 +55,7 @@ static ssize_t reg_read(struct file *f, void __user *buf, size_t n, uint64_t *po
 	if (!bounce)
 		return -ENOMEM;
 	while (done < n) {
-		size_t chunk = n - done < BOUNCE_SIZE ? n - done : BOUNCE_SIZE;
+		size_t chunk = user_chunk((uintptr_t)buf + done, n - done);
 
 		ret = inode->ops->read(inode, bounce, chunk, *pos);
 		if (ret <= 0)
@@ -77,7 +90,7 @@ static ssize_t reg_write(struct file *f, const void __user *buf, size_t n, uint6
 	if (!bounce)
 		return -ENOMEM;
 	while (done < n) {
-		size_t chunk = n - done < BOUNCE_SIZE ? n - done : BOUNCE_SIZE;
+		size_t chunk = user_chunk((uintptr_t)buf + done, n - done);
 
 		if (copy_from_user(bounce, (const char __user *)buf + done, chunk)) {
 			ret = -EFAULT;

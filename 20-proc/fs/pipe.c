@@ -374,10 +374,14 @@ static struct file *pipe_end(struct inode *inode, unsigned int flags)
 	if (!f)
 		return NULL;
 	f->inode = inode_get(inode);
-	if ((flags & O_ACCMODE) == O_RDONLY)
+	/* Count the ends as opens too: POLLHUP means "all the writers that were there are gone". */
+	if ((flags & O_ACCMODE) == O_RDONLY) {
 		inode->pipe->readers++;
-	else
+		inode->pipe->reader_opens++;
+	} else {
 		inode->pipe->writers++;
+		inode->pipe->writer_opens++;
+	}
 	return f;
 }
 

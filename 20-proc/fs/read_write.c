@@ -137,20 +137,12 @@ static ssize_t iov_fetch(const void __user *uiov, int count, struct user_iovec *
 	return total > RW_MAX ? RW_MAX : total;
 }
 
-SYSCALL_DEFINE3(readv, int, fd, const void __user *, uiov, int, count)
+/* Read into each segment in turn at *pos; a short read ends the call (readv(2)). */
+static ssize_t vec_read(struct file *f, const struct user_iovec *iov, int count, ssize_t total,
+			uint64_t *pos)
 {
-	struct file *f = fd_get(fd);
-	struct user_iovec *iov;
-	ssize_t total, done = 0, ret = 0;
+	ssize_t done = 0, ret = 0;
 
-	if (!f)
-		return -EBADF;
-	total = iov_fetch(uiov, count, &iov);
-	if (total < 0) {
-		file_put(f);
-		return total;
-	}
-	/* One segment after another; a short read ends the call (readv(2)). */
 	for (int i = 0; i < count && done < total; i++) {
 		size_t n = iov[i].len;
 
@@ -158,55 +150,115 @@ SYSCALL_DEFINE3(readv, int, fd, const void __user *, uiov, int, count)
 			n = total - done;
 		if (n == 0)
 			continue;
-		ret = do_read(f, iov[i].base, n, &f->pos);
+		ret = do_read(f, iov[i].base, n, pos);
 		if (ret <= 0)
 			break;
 		done += ret;
 		if ((size_t)ret < n)
 			break;
 	}
+	return done ? done : ret;
+}
+
+static ssize_t vec_write(struct file *f, const struct user_iovec *iov, int count, ssize_t total,
+			 uint64_t *pos)
+{
+	ssize_t done = 0, ret = 0;
+
+	if (file_is_pipe(f) && file_writable(f))
+		/* One pipe write for all segments: atomic up to PIPE_BUF, never interleaved. */
+		return pipe_writev(f, iov, count, total);
+	for (int i = 0; i < count && done < total; i++) {
+		size_t n = iov[i].len;
+
+		if (n > (size_t)(total - done))
+			n = total - done;
+		if (n == 0)
+			continue;
+		ret = do_write(f, iov[i].base, n, pos);
+		if (ret <= 0)
+			break;
+		done += ret;
+		if ((size_t)ret < n)
+			break;
+	}
+	return done ? done : ret;
+}
+
+/*
+ * The four vector calls in one: @off < 0 uses (and moves) the file position
+ * (readv, writev, and preadv2 with offset -1); otherwise the position is
+ * left alone (preadv, pwritev).
+ */
+static long do_vec(int fd, const void __user *uiov, int count, int64_t off, int write)
+{
+	struct user_iovec *iov;
+	struct file *f;
+	uint64_t pos;
+	ssize_t total, ret;
+	long err;
+
+	if (off >= 0) {
+		f = positioned_file(fd, off, &err);
+		if (!f)
+			return err;
+	} else {
+		f = fd_get(fd);
+		if (!f)
+			return -EBADF;
+	}
+	total = iov_fetch(uiov, count, &iov);
+	if (total < 0) {
+		file_put(f);
+		return total;
+	}
+	pos = off >= 0 ? (uint64_t)off : f->pos;
+	ret = write ? vec_write(f, iov, count, total, &pos) : vec_read(f, iov, count, total, &pos);
+	if (off < 0)
+		f->pos = pos;
 	kfree(iov);
 	file_put(f);
-	return done ? done : ret;
+	return ret;
+}
+
+SYSCALL_DEFINE3(readv, int, fd, const void __user *, uiov, int, count)
+{
+	return do_vec(fd, uiov, count, -1, 0);
 }
 
 SYSCALL_DEFINE3(writev, int, fd, const void __user *, uiov, int, count)
 {
-	struct file *f = fd_get(fd);
-	struct user_iovec *iov;
-	ssize_t total, done = 0, ret = 0;
+	return do_vec(fd, uiov, count, -1, 1);
+}
 
-	if (!f)
-		return -EBADF;
-	total = iov_fetch(uiov, count, &iov);
-	if (total < 0) {
-		file_put(f);
-		return total;
-	}
-	if (file_is_pipe(f) && file_writable(f)) {
-		/* One pipe write for all segments: atomic up to PIPE_BUF, never interleaved. */
-		ret = pipe_writev(f, iov, count, total);
-		kfree(iov);
-		file_put(f);
-		return ret;
-	}
-	for (int i = 0; i < count && done < total; i++) {
-		size_t n = iov[i].len;
+/* On x86_64 the whole offset is in pos_l; pos_h exists for 32-bit ABIs. */
+SYSCALL_DEFINE5(preadv, int, fd, const void __user *, uiov, int, count, int64_t, pos_l,
+		int64_t, pos_h)
+{
+	return pos_l < 0 ? -EINVAL : do_vec(fd, uiov, count, pos_l, 0);
+}
 
-		if (n > (size_t)(total - done))
-			n = total - done;
-		if (n == 0)
-			continue;
-		ret = do_write(f, iov[i].base, n, &f->pos);
-		if (ret <= 0)
-			break;
-		done += ret;
-		if ((size_t)ret < n)
-			break;
-	}
-	kfree(iov);
-	file_put(f);
-	return done ? done : ret;
+SYSCALL_DEFINE5(pwritev, int, fd, const void __user *, uiov, int, count, int64_t, pos_l,
+		int64_t, pos_h)
+{
+	return pos_l < 0 ? -EINVAL : do_vec(fd, uiov, count, pos_l, 1);
+}
+
+/* No RWF_* flags are supported; offset -1 means the file position. */
+SYSCALL_DEFINE6(preadv2, int, fd, const void __user *, uiov, int, count, int64_t, pos_l,
+		int64_t, pos_h, int, flags)
+{
+	if (flags)
+		return -EOPNOTSUPP;
+	return pos_l < -1 ? -EINVAL : do_vec(fd, uiov, count, pos_l, 0);
+}
+
+SYSCALL_DEFINE6(pwritev2, int, fd, const void __user *, uiov, int, count, int64_t, pos_l,
+		int64_t, pos_h, int, flags)
+{
+	if (flags)
+		return -EOPNOTSUPP;
+	return pos_l < -1 ? -EINVAL : do_vec(fd, uiov, count, pos_l, 1);
 }
 
 SYSCALL_DEFINE3(lseek, int, fd, int64_t, offset, int, whence)
