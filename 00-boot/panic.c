@@ -3,6 +3,7 @@
  */
 #include <panic.h>
 #include <format.h>
+#include <cmdline.h>
 #include <ktest.h>
 #include <power.h>
 #include <printk.h>
@@ -22,6 +23,20 @@ static uint64_t current_rbp(void)
 	return (uint64_t)__builtin_frame_address(0);
 }
 
+/*
+ * Linux's panic=N reboots N seconds after a panic.  The emulators run with
+ * -no-reboot, where a reboot ends them; so any N other than 0 powers off at
+ * once with the panic status, which lets scripted boots end quickly.
+ */
+static int panic_reboot;
+
+static int set_panic(const char *value)
+{
+	panic_reboot = value[0] && !(value[0] == '0' && !value[1]);
+	return 0;
+}
+CMDLINE_PARAM(panic, "panic", set_panic, "after a panic: 0 halts (default), other values power off");
+
 void panic(const char *fmt, ...)
 {
 	static int panicking;
@@ -36,7 +51,7 @@ void panic(const char *fmt, ...)
 	va_end(ap);
 	pr_emerg("PANIC: %s\n", msg);
 	backtrace_print((uint64_t)__builtin_return_address(0), current_rbp());
-	if (ktest_requested())
+	if (ktest_requested() || panic_reboot)
 		power_off(POWER_STATUS_PANIC);
 	pr_emerg("system halted\n");
 	halt_forever();

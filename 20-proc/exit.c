@@ -71,11 +71,13 @@ void mm_release(struct task *t)
 /* The vfork parent sleeps until its child execs or exits. */
 void vfork_release(struct task *t)
 {
+	/* LAB 20 BEGIN vfork_wait */
 	if (t->vfork_parent) {
 		t->vfork_done = 1;
 		wake_up(&t->vfork_wq);
 		t->vfork_parent = NULL;
 	}
+	/* LAB 20 END vfork_wait */
 }
 
 static struct task *init_task(void)

@@ -72,11 +72,14 @@ static long do_clone(uint64_t flags, uint64_t newsp, int __user *parent_tid,
 	if (flags & CLONE_VM) {
 		c->mm = cur->mm;
 	} else {
+		/* LAB 20 BEGIN cow_fork */
+		/* LAB STUB: c->mm = cur->mm; */
 		c->mm = mm_dup(cur->mm);
 		if (!c->mm)
 			goto out_free;
 		/* The parent's writable pages just became read-only: drop stale TLB entries. */
 		mm_switch(cur->mm);
+		/* LAB 20 END cow_fork */
 	}
 	c->files = (flags & CLONE_FILES) ? files_get(cur->files) : files_dup(cur->files);
 	if (!c->files)
@@ -142,8 +145,10 @@ static long do_clone(uint64_t flags, uint64_t newsp, int __user *parent_tid,
 		 * and stack until then.  Only a group exit may cut this short
 		 * (signals cannot: the child still uses our stack).
 		 */
+		/* LAB 20 BEGIN vfork_wait */
 		while (wait_event(&c->vfork_wq, c->vfork_done) && !leader->group_exit)
 			;
+		/* LAB 20 END vfork_wait */
 	}
 	return tid;
 

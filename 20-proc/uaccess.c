@@ -15,8 +15,11 @@ int user_range_ok(const void __user *p, size_t n)
 {
 	uint64_t a = (uint64_t)(uintptr_t)p;
 
+	/* LAB 20 BEGIN user_range */
+	/* LAB STUB: (void)a; return 1; */
 	/* Written so that a huge n cannot wrap around. */
 	return a < USER_SPACE_END && n <= USER_SPACE_END - a;
+	/* LAB 20 END user_range */
 }
 
 int copy_from_user(void *dst, const void __user *src, size_t n)
@@ -78,9 +81,12 @@ long strncpy_from_user(char *dst, const char __user *src, size_t size)
 
 int uaccess_fixup(uint64_t *rip)
 {
+	/* LAB 20 BEGIN user_copy_fixup */
+	/* LAB STUB: (void)uaccess_fault; */
 	if (*rip >= (uint64_t)uaccess_start && *rip < (uint64_t)uaccess_end) {
 		*rip = (uint64_t)uaccess_fault;
 		return 1;
 	}
+	/* LAB 20 END user_copy_fixup */
 	return 0;
 }

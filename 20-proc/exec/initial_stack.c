@@ -156,6 +156,8 @@ int initial_stack_build(void *buf, size_t size, uint64_t stack_top,
 	 * unused bottom of the buffer must not show old kernel memory, and
 	 * the zeroes are also the end marker, every string's NUL, the NULLs
 	 * ending argv and envp, and the final (AT_NULL, 0) pair. */
+	/* LAB 20 BEGIN initial_stack */
+	/* LAB STUB: (void)w; (void)argv; (void)envp; (void)auxv; (void)platform; (void)random; (void)strings; */
 	memset(buf, 0, size);
 	put_word(&w, rsp, a->argc);
 	strings = put_vector(&w, strings, argv, a->argv, a->argv_len, a->argc);
@@ -172,6 +174,7 @@ int initial_stack_build(void *buf, size_t size, uint64_t stack_top,
 	put_aux(&w, &auxv, AT_EXECFN, stack_top - 8 - (execfn_len + 1));
 	if (a->platform)
 		put_aux(&w, &auxv, AT_PLATFORM, platform);
+	/* LAB 20 END initial_stack */
 
 	*out_rsp = rsp;
 	return 0;

@@ -19,7 +19,7 @@
  * waits for the other (unless O_NONBLOCK) as fifo(7) says.
  */
 #include <kmalloc.h>
-#include <poll.h>
+#include <vfs_poll.h>
 #include <signal.h>
 #include <syscall.h>
 #include <task.h>

@@ -13,7 +13,7 @@
 #include <file.h>
 #include <kmalloc.h>
 #include <ktime.h>
-#include <poll.h>
+#include <vfs_poll.h>
 #include <string.h>
 #include <syscall.h>
 #include <task.h>

@@ -36,7 +36,7 @@ struct file_ops {
 	/** @brief List directory entries through @p ctx (getdents64); NULL: -ENOTDIR. */
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 	/**
-	 * @brief Which POLL* events (poll.h) are ready now; call poll_wait() on every wait queue
+	 * @brief Which POLL* events (vfs_poll.h) are ready now; call poll_wait() on every wait queue
 	 * whose wake-up could change that.  NULL: always readable and writable, like a regular file.
 	 */
 	unsigned int (*poll)(struct file *file, struct poll_table *pt);

@@ -25,10 +25,24 @@ trap 'rm -rf "$log" "$work"' EXIT
 kernel_errors() { console | grep -E 'TRAP: unhandled|panic|BUG|double free|never allocated|kfree: '; }
 
 # ---------------------------------------------------------------- the shell
+# Type only once the shell is up: GRUB also reads the serial port and would
+# swallow what arrives while its menu is shown.
+type_commands() {
+	for _ in $(seq 120); do
+		grep -q 'built-in shell' "$log" 2>/dev/null && break
+		sleep 0.5
+	done
+	sleep 1
+	printf 'echo shell-says-$((6*7))\n'
+	sleep 1
+	printf 'ls /bin/busybox && echo listed\n'
+	sleep 1
+	printf 'poweroff -f\n'
+}
 st=0
-printf 'echo shell-says-$((6*7))\nls /bin/busybox && echo listed\npoweroff -f\n' |
-	timeout 120 tools/run.sh --layer "$layer" --boot multiboot --interactive \
-		--cmdline "loglevel=4" >"$log" 2>&1 || st=$?
+: >"$log"
+type_commands | timeout 120 tools/run.sh --layer "$layer" --boot multiboot --interactive \
+	--cmdline "loglevel=4" >"$log" 2>&1 || st=$?
 console | grep -q 'shell-says-42' && console | grep -q '^listed' && ! kernel_errors >/dev/null
 result init_gives_a_shell_that_reads_the_console $? "(exit status $st)"
 
@@ -59,11 +73,37 @@ fails=$(sed -n 's/.*failures=\([0-9]*\).*/\1/p' <<<"$iters")
 	[ $((before - after)) -le 256 ] && ! kernel_errors >/dev/null
 result fork_exec_wait_1000_times_leaks_no_pages $? "(free KiB before ${before:-?}, after ${after:-?}, failures ${fails:-?}; exit status $st)"
 
+# ---------------------------------------------------------------- dynamic programs
+# The ELF loader starts programs through PT_INTERP (musl's and glibc's
+# dynamic loaders, taken from the host with the C library they load) and
+# static PIEs; a "#!" script runs them.
+root=$work/root
+mkdir -p "$root/bin" "$root/lib64" "$root/lib/x86_64-linux-gnu"
+printf '#include <stdio.h>\nint main(int c, char **v) { printf("%%s says hello\\n", v[0]); return 7; }\n' >"$work/hi.c"
+musl-gcc -O2 "$work/hi.c" -o "$root/bin/hi-musl-dynamic" &&
+	gcc -O2 "$work/hi.c" -o "$root/bin/hi-glibc-dynamic" &&
+	gcc -O2 -static-pie "$work/hi.c" -o "$root/bin/hi-static-pie" &&
+	cp -L /lib/ld-musl-x86_64.so.1 "$root/lib/" &&
+	cp -L /lib64/ld-linux-x86-64.so.2 "$root/lib64/" &&
+	cp -L /lib/x86_64-linux-gnu/libc.so.6 "$root/lib/x86_64-linux-gnu/"
+printf '#!/bin/sh\nfor p in hi-musl-dynamic hi-glibc-dynamic hi-static-pie; do /bin/$p; echo "$p exit $?"; done\npoweroff -f\n' >"$root/bin/dyn-run"
+chmod +x "$root/bin/dyn-run"
+st=0
+tools/mkinitramfs.sh "$work/dyn.cpio" "$build" --extra "$root" >/dev/null &&
+	tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 60 \
+		--initramfs "$work/dyn.cpio" --cmdline "init=/bin/dyn-run loglevel=4" || st=$?
+ok=0
+for p in hi-musl-dynamic hi-glibc-dynamic hi-static-pie; do
+	console | grep -q "^/bin/$p says hello" && console | grep -q "^$p exit 7" || ok=1
+done
+[ $ok = 0 ] && ! kernel_errors >/dev/null
+result musl_glibc_dynamic_and_static_pie_programs_run $? "(exit status $st)"
+
 # ---------------------------------------------------------------- bad initramfs
 head -c 3000 "$build/initramfs.cpio" >"$work/truncated.cpio"
 printf 'garbage' >>"$work/truncated.cpio"
 st=0
-tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 30 \
-	--initramfs "$work/truncated.cpio" || st=$?
+tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 60 \
+	--initramfs "$work/truncated.cpio" --cmdline "panic=1" || st=$?
 console | grep -q 'initramfs.*rejected' && console | grep -q 'init: no init found\|init: cannot'
 result corrupt_initramfs_is_rejected_with_a_message $? "(exit status $st)"

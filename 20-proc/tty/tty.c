@@ -20,7 +20,7 @@
 #include <arch/trap.h>
 #include <compiler.h>
 #include <initcall.h>
-#include <poll.h>
+#include <vfs_poll.h>
 #include <printk.h>
 #include <serial.h>
 #include <signal.h>

@@ -105,6 +105,7 @@ void wake_up(struct wait_queue *wq) { (void)wq; }
 void wait_prepare(struct wait_queue *wq, struct wait_entry *we) { (void)wq; (void)we; }
 void wait_finish(struct wait_queue *wq, struct wait_entry *we) { (void)wq; (void)we; }
 void wait_sleep(uint64_t deadline) { (void)deadline; }
+void poll_wait(struct poll_table *pt, struct wait_queue *wq) { (void)pt; (void)wq; }
 uint64_t timer_ticks(void) { return 0; }
 
 /* Reached only when the condition was false: the task would sleep now. */

@@ -1,5 +1,5 @@
 /**
- * @file poll.h
+ * @file vfs_poll.h
  * @brief Waiting for any of several files: the poll events and poll_wait().
  *
  * poll(2), ppoll(2), select(2) and pselect6(2) share one loop (fs/poll.c):
@@ -8,8 +8,8 @@
  * woken, the timeout passes or a signal arrives; then ask again.  Layer 50
  * adds sockets (and epoll) through the same `poll` operation.
  */
-#ifndef POLL_H
-#define POLL_H
+#ifndef VFS_POLL_H
+#define VFS_POLL_H
 
 #include <file.h>
 #include <wait.h>
@@ -51,4 +51,4 @@ void poll_wait(struct poll_table *pt, struct wait_queue *wq);
  */
 unsigned int file_poll(struct file *f, struct poll_table *pt);
 
-#endif /* POLL_H */
+#endif /* VFS_POLL_H */
