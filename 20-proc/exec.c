@@ -279,7 +279,7 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 {
 	struct task *t = task_current();
 	struct mm *old = t->mm, *mm;
-	struct loaded main = { 0 }, interp = { 0 };
+	struct loaded main = { .bias = 0 }, interp = { .bias = 0 };
 	struct file *ifile = NULL;
 	uint64_t rsp, entry;
 	int err;

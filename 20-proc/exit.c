@@ -258,7 +258,7 @@ static struct task *wait_for_child(const struct wait_select *s, long *err)
 {
 	struct task *self = task_current();
 	struct task *c = NULL;
-	int any;
+	int any = 0;
 
 	*err = wait_event(&self->leader->child_exit,
 			  (c = wait_find(self, s, &any)) != NULL || !any ||
@@ -333,14 +333,17 @@ SYSCALL_DEFINE5(waitid, int, idtype, pid_t, id, void __user *, infop, int, optio
 	} else {
 		/* Only stops and continues asked for: they come with layer 30. */
 		struct task *self = task_current();
-		int any;
+		int any = 0;
 
 		c = NULL;
 		wait_find(self, &s, &any);
 		err = any ? 0 : -ECHILD;
-		if (any && !(options & WNOHANG))
+		if (any && !(options & WNOHANG)) {
 			err = wait_event(&self->leader->child_exit,
-					 (wait_find(self, &s, &any), !any)) ?: -ECHILD;
+					 (wait_find(self, &s, &any), !any));
+			if (!err)
+				err = -ECHILD;
+		}
 	}
 	if (!c) {
 		/* WNOHANG with nothing to report: Linux zeroes si_pid (and the rest). */

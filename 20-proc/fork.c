@@ -125,9 +125,9 @@ static long do_clone(uint64_t flags, uint64_t newsp, int __user *parent_tid,
 	task_prepare_stack(c, NULL, NULL);
 
 	if (flags & CLONE_CHILD_SETTID)
-		c->set_child_tid = (uint64_t)(uintptr_t)child_tid;
+		c->set_child_tid = (uint64_t)(__force uintptr_t)child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)
-		c->clear_child_tid = (uint64_t)(uintptr_t)child_tid;
+		c->clear_child_tid = (uint64_t)(__force uintptr_t)child_tid;
 	if ((flags & CLONE_PARENT_SETTID) && put_user(&c->tid, parent_tid)) {
 		/* Linux reports the fault after the child exists; we refuse earlier. */
 		err = -EFAULT;
@@ -191,6 +191,6 @@ SYSCALL_DEFINE0(vfork)
 
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
-	task_current()->clear_child_tid = (uint64_t)(uintptr_t)tidptr;
+	task_current()->clear_child_tid = (uint64_t)(__force uintptr_t)tidptr;
 	return task_current()->tid;
 }

@@ -14,6 +14,8 @@ $(BUILD)/gen/syscall_nr.h: $(UNISTD_64) $(L20)/layer.mk
 $(BUILD)/gen/syscall_names.c: $(UNISTD_64) $(L20)/layer.mk
 	@mkdir -p $(@D)
 	{ echo '/* Generated from $(UNISTD_64) by $(L20)/layer.mk. */'; \
+	  echo 'extern const char *const syscall_names[];'; \
+	  echo 'extern const unsigned int syscall_names_count;'; \
 	  echo 'const char *const syscall_names[] = {'; \
 	  sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9]*\)$$/\t[\2] = "\1",/p' $<; \
 	  echo '};'; echo 'const unsigned int syscall_names_count = sizeof(syscall_names) / sizeof(syscall_names[0]);'; } > $@

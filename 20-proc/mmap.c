@@ -135,7 +135,7 @@ int map_copy_file(struct file *f, uint64_t off, uint64_t addr, uint64_t len)
 	return err;
 }
 
-long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd,
+static long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd,
 	     uint64_t off)
 {
 	struct mm *mm = task_current()->mm;

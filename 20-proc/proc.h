@@ -18,6 +18,10 @@ void task_release_stack(struct task *t);
 void task_prepare_stack(struct task *t, void (*fn)(void *), void *arg);
 extern struct list_node task_list;
 
+/* Called from assembly (syscall_entry.S). */
+void sched_tail(void);
+void syscall_from_user(struct trap_frame *tf);
+
 /* sched.c */
 void task_start(struct task *t);
 int task_is_idle(const struct task *t);

@@ -277,7 +277,10 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		if (pid == -1 && (t->tid == 1 || t == cur->leader))
 			continue;
 		found = 1;
-		err = signal_one(t, sig) ?: err;
+		long one = signal_one(t, sig);
+
+		if (one)
+			err = one;
 	}
 	if (pid == -1 && sig && found)
 		return 0;

@@ -13,7 +13,7 @@ extern const char uaccess_start[], uaccess_end[], uaccess_fault[];
 
 int user_range_ok(const void __user *p, size_t n)
 {
-	uint64_t a = (uint64_t)(uintptr_t)p;
+	uint64_t a = (uint64_t)(__force uintptr_t)p;
 
 	/* LAB 20 BEGIN user_range */
 	/* LAB STUB: (void)a; return 1; */
@@ -60,7 +60,7 @@ int clear_user(void __user *dst, size_t n)
 
 long strncpy_from_user(char *dst, const char __user *src, size_t size)
 {
-	uint64_t a = (uint64_t)(uintptr_t)src;
+	uint64_t a = (uint64_t)(__force uintptr_t)src;
 	size_t n = size;
 	long r;
 

@@ -96,6 +96,7 @@
 #define ENOTRECOVERABLE 131	/**< State not recoverable */
 #define EWOULDBLOCK EAGAIN	/**< Operation would block (same as EAGAIN) */
 #define ENOTSUP EOPNOTSUPP	/**< Not supported (same as EOPNOTSUPP) */
+/** @brief The largest errno: pointers from -MAX_ERRNO to -1 are errors (ERR_PTR). */
 #define MAX_ERRNO 4095
 
 /**

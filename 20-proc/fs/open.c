@@ -55,7 +55,7 @@ static ssize_t reg_read(struct file *f, void __user *buf, size_t n, uint64_t *po
 	if (!bounce)
 		return -ENOMEM;
 	while (done < n) {
-		size_t chunk = user_chunk((uintptr_t)buf + done, n - done);
+		size_t chunk = user_chunk((__force uintptr_t)buf + done, n - done);
 
 		ret = inode->ops->read(inode, bounce, chunk, *pos);
 		if (ret <= 0)
@@ -90,7 +90,7 @@ static ssize_t reg_write(struct file *f, const void __user *buf, size_t n, uint6
 	if (!bounce)
 		return -ENOMEM;
 	while (done < n) {
-		size_t chunk = user_chunk((uintptr_t)buf + done, n - done);
+		size_t chunk = user_chunk((__force uintptr_t)buf + done, n - done);
 
 		if (copy_from_user(bounce, (const char __user *)buf + done, chunk)) {
 			ret = -EFAULT;

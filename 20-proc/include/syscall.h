@@ -41,12 +41,13 @@ REGISTRY_DECLARE(struct syscall_def, syscalls);
 /** @brief How many syscall numbers the table has room for (Linux's go up to ~460). */
 #define SYSCALL_MAX 512
 
-/* Internal: the registry entry and the wrapper that casts raw registers to the typed arguments. */
+/** @brief Internal to SYSCALL_DEFINEn(): the registry entry of `sys_name` and its wrapper's declaration. */
 #define __SYSCALL_REGISTER(name)                                                    \
 	static long __sysw_##name(const uint64_t *a);                                \
 	static const struct syscall_def __sysdef_##name = { __NR_##name, #name,      \
 							    __sysw_##name };          \
 	REGISTRY_ADD(syscalls, 0, __sysdef_##name)
+/** @brief Internal to SYSCALL_DEFINEn(): raw argument register @p i as type @p t. */
 #define __SA(t, i) ((t)(uintptr_t)a[i])
 
 /** @brief Define and register `sys_name` taking no arguments. */

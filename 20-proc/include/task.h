@@ -64,8 +64,12 @@ struct task {
 	struct wait_queue child_exit;	/**< woken when a child changes state (wait4) */
 	pid_t pgid;			/**< process group (meaningful on the leader) */
 	pid_t sid;			/**< session (meaningful on the leader) */
-	uid_t uid, euid, suid;		/**< user ids */
-	gid_t gid, egid, sgid;		/**< group ids */
+	uid_t uid;			/**< real user id */
+	uid_t euid;			/**< effective user id */
+	uid_t suid;			/**< saved user id */
+	gid_t gid;			/**< real group id */
+	gid_t egid;			/**< effective group id */
+	gid_t sgid;			/**< saved group id */
 
 	int exit_status;		/**< wait status once a zombie (Linux encoding) */
 	int exit_signal;		/**< signal sent to the parent at exit (SIGCHLD, or 0 for threads) */

@@ -35,7 +35,7 @@ static void run_user(void *arg)
 	t->mm = mm;
 	mm_switch(mm);
 	mm_map(mm, CODE, PAGE_SIZE, VMA_READ | VMA_WRITE, VMA_ANON | VMA_PRIVATE, NULL, 0, 1);
-	copy_to_user((void __user *)CODE, p->code, p->len);
+	copy_to_user((void __user *)(uintptr_t)CODE, p->code, p->len);
 	mm_protect(mm, CODE, PAGE_SIZE, VMA_READ | VMA_EXEC);
 	mm_map(mm, STACK - PAGE_SIZE, PAGE_SIZE, VMA_READ | VMA_WRITE, VMA_ANON | VMA_PRIVATE,
 	       NULL, 0, 1);

@@ -93,7 +93,7 @@ static inline uint64_t rdmsr(uint32_t msr)
 /** @brief Write a model-specific register. @param msr its number @param v the value */
 static inline void wrmsr(uint32_t msr, uint64_t v)
 {
-	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)));
+	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((uint32_t)(v & 0xffffffffU)), "d"((uint32_t)(v >> 32)));
 }
 
 /** @brief The time-stamp counter. @return cycles since reset */
