@@ -251,33 +251,49 @@ out_from:
 	return err;
 }
 
+/*
+ * Walk to the parent of @path for a new name (symlink, link): 0 if the last
+ * component is an ordinary name that does not exist yet, -EEXIST if it
+ * does (or is "." or ".."), -ENOENT for a trailing slash on a name that
+ * would not be a directory.  On 0 or an error after the walk, the caller
+ * ends with walk_parent_done(); on a walk error there is nothing to end.
+ */
+static int walk_parent_new_name(struct inode *start, const char *path, struct walk_parent *wp,
+				int *walked)
+{
+	struct inode *existing;
+	int err;
+
+	*walked = 0;
+	err = walk_parent_at(start, path, wp);
+	if (err)
+		return err;
+	*walked = 1;
+	if (wp->kind != LAST_NORMAL)
+		return -EEXIST;
+	err = walk_lookup_last(wp, &existing);
+	if (err == 0) {
+		inode_put(existing);
+		return -EEXIST;
+	}
+	if (err != -ENOENT)
+		return err;
+	return wp->trailing_slash ? -ENOENT : 0;
+}
+
 int vfs_symlink_at(const char *target, struct inode *start, const char *path)
 {
 	struct walk_parent wp = { .links = 0 };
-	struct inode *existing, *link;
-	int err;
+	struct inode *link;
+	int err, walked;
 
 	if (target[0] == '\0')
 		return -ENOENT;
-	err = walk_parent_at(start, path, &wp);
-	if (err)
+	err = walk_parent_new_name(start, path, &wp, &walked);
+	if (!walked)
 		return err;
-	if (wp.kind != LAST_NORMAL) {
-		err = -EEXIST;
+	if (err)
 		goto out;
-	}
-	err = walk_lookup_last(&wp, &existing);
-	if (err == 0) {
-		inode_put(existing);
-		err = -EEXIST;
-		goto out;
-	}
-	if (err != -ENOENT)
-		goto out;
-	if (wp.trailing_slash) {
-		err = -ENOENT;
-		goto out;
-	}
 	err = may_change(wp.dir);
 	if (err)
 		goto out;
@@ -296,28 +312,13 @@ out:
 int vfs_link_inode_at(struct inode *inode, struct inode *start, const char *path)
 {
 	struct walk_parent wp = { .links = 0 };
-	struct inode *existing;
-	int err;
+	int err, walked;
 
-	err = walk_parent_at(start, path, &wp);
-	if (err)
+	err = walk_parent_new_name(start, path, &wp, &walked);
+	if (!walked)
 		return err;
-	if (wp.kind != LAST_NORMAL) {
-		err = -EEXIST;
+	if (err)
 		goto out;
-	}
-	err = walk_lookup_last(&wp, &existing);
-	if (err == 0) {
-		inode_put(existing);
-		err = -EEXIST;
-		goto out;
-	}
-	if (err != -ENOENT)
-		goto out;
-	if (wp.trailing_slash) {
-		err = -ENOENT;
-		goto out;
-	}
 	if (S_ISDIR(inode->mode)) {
 		err = -EPERM;	/* no hard links to directories */
 		goto out;

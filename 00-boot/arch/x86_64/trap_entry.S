@@ -32,21 +32,7 @@ trap_stubs_start:
 	.endr
 
 trap_common:
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	TRAP_PUSH_REGS
 	/* From user mode, GS still holds the user's base: swap in the kernel's. */
 	testb $3, FRAME_CS(%rsp)
 	jz 1f
@@ -61,21 +47,7 @@ trap_exit:
 	testb $3, FRAME_CS(%rsp)
 	jz 2f
 	swapgs
-2:	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+2:	TRAP_POP_REGS
 	addq $16, %rsp			/* vector and error code */
 	iretq
 

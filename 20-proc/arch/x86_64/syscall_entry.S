@@ -11,6 +11,7 @@
  */
 #include <arch/entry.h>
 #include <arch/gdt.h>
+#include <arch/trap.h>
 
 /* Offsets in struct trap_frame (arch/trap.h). */
 #define F_R11 32
@@ -35,21 +36,7 @@ syscall_entry:
 	pushq %rcx			/* rip */
 	pushq $0			/* error code */
 	pushq $TRAP_SYSCALL		/* vector */
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	TRAP_PUSH_REGS
 	/* The frame is saved and we are on our own stack: interrupts may come. */
 	sti
 	movq %rsp, %rdi
@@ -75,21 +62,7 @@ syscall_entry:
 	jne 1f
 	cmpq $GDT_USER_DS, F_SS(%rsp)
 	jne 1f
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+	TRAP_POP_REGS
 	/* Now: vector, error code, rip, cs, rflags, rsp, ss. */
 	movq 40(%rsp), %rsp
 	swapgs

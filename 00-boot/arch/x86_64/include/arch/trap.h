@@ -54,6 +54,48 @@
 /** @brief Page-fault error code: the access was an instruction fetch. */
 #define PF_INSTR (1 << 4)
 
+#ifdef __ASSEMBLY__
+/*
+ * The general registers in struct trap_frame's order (r15 ends up lowest),
+ * for every entry path: the IDT stubs here and layer 20's syscall entry.
+ */
+.macro TRAP_PUSH_REGS
+	pushq %rax
+	pushq %rbx
+	pushq %rcx
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+	pushq %rbp
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+.endm
+
+.macro TRAP_POP_REGS
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rbp
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx
+	popq %rbx
+	popq %rax
+.endm
+#endif /* __ASSEMBLY__ */
+
 #ifndef __ASSEMBLY__
 /**
  * @brief The registers saved on entry to any trap, lowest address first.
