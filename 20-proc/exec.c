@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <string.h>
 #include <syscall.h>
+#include <timer.h>
 #include <uaccess.h>
 #include <vfs.h>
 #include "exec/elf_parse.h"
@@ -260,6 +261,47 @@ static int stack_build(struct exec_args *a, const char *execfn, const struct loa
 	return err;
 }
 
+/*
+ * execve ends every other thread of the process (Linux's de_thread).  Each
+ * is marked and woken; it leaves at its next return to user mode or out of
+ * its sleep.  When the caller is not the leader, the leader ends too and
+ * stays a zombie holding the process id, and the caller's own exit later
+ * becomes the process's exit status (Linux moves the caller into the
+ * leader's place instead; what a parent and getpid() see is the same).
+ */
+static void exec_end_other_threads(struct task *t)
+{
+	struct task *leader = t->leader;
+	struct list_node *n;
+
+	if (leader == t && list_empty(&leader->threads))
+		return;
+	if (leader != t && leader->state != TASK_ZOMBIE) {
+		leader->exec_killed = 1;
+		task_wake(leader);
+	}
+	list_for_each(n, &leader->threads) {
+		struct task *th = list_entry(n, struct task, thread_node);
+
+		if (th != t) {
+			th->exec_killed = 1;
+			task_wake(th);
+		}
+	}
+	for (;;) {
+		int others = leader != t && leader->state != TASK_ZOMBIE;
+
+		list_for_each(n, &leader->threads)
+			if (list_entry(n, struct task, thread_node) != t)
+				others = 1;
+		if (!others)
+			break;
+		sleep_until_tick(timer_ticks() + 1);
+	}
+	if (leader != t)
+		t->exec_took_over = 1;
+}
+
 static const char *basename(const char *path)
 {
 	const char *s = path;
@@ -346,7 +388,9 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 	entry = ifile ? interp.bias + interp.img.entry : main.bias + main.img.entry;
 
 	/* The point of no return: from here on the old program is gone. */
+	exec_end_other_threads(t);
 	t->mm = mm;
+	mm_switch(mm);		/* waiting for the threads switched back to the old one */
 	if (old) {
 		struct task tmp = { .mm = old };
 

@@ -150,6 +150,9 @@ void task_exit(int status)
 		/* A thread: gone at once; the last one out reports a waiting leader. */
 		list_del(&t->thread_node);
 		t->state = TASK_DEAD;
+		/* A thread that exec'd in place of a dead leader ends the process with its status. */
+		if (t->exec_took_over && !leader->group_exit)
+			leader->exit_status = status;
 		if (leader->state == TASK_ZOMBIE && list_empty(&leader->threads))
 			notify_parent(leader);
 		schedule();

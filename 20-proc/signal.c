@@ -116,7 +116,9 @@ void signal_fault(struct trap_frame *tf, int sig, int code, uint64_t addr)
 int signal_pending(void)
 {
 	/* A group exit ends every sleep, whatever layer 30 says. */
-	return task_current()->leader->group_exit || ops->pending();
+	struct task *t = task_current();
+
+	return t->leader->group_exit || t->exec_killed || ops->pending();
 }
 
 /* Called on every return to user mode. */
@@ -126,6 +128,8 @@ void signal_deliver(struct trap_frame *tf)
 
 	if (t->leader->group_exit)
 		task_exit_group(t->leader->exit_status);
+	if (t->exec_killed)
+		task_exit(0);
 	ops->deliver(tf);
 }
 

@@ -74,6 +74,8 @@ struct task {
 	int exit_status;		/**< wait status once a zombie (Linux encoding) */
 	int exit_signal;		/**< signal sent to the parent at exit (SIGCHLD, or 0 for threads) */
 	int group_exit;			/**< 1: exit_group in progress, threads must exit */
+	int exec_killed;		/**< 1: another thread of the group called execve; this one must end */
+	int exec_took_over;		/**< 1: this thread exec'd while not the leader: its exit is the process's */
 	struct task *vfork_parent;	/**< the parent sleeping in vfork until we exec or exit */
 	int vfork_done;			/**< set when the vfork child released its parent */
 	struct wait_queue vfork_wq;	/**< the vfork parent sleeps here */
