@@ -257,6 +257,35 @@ SYSCALL_DEFINE1(brk, uint64_t, new_end)
 	return (long)mm_brk(task_current()->mm, new_end);
 }
 
+#define MS_ASYNC 1
+#define MS_INVALIDATE 2
+#define MS_SYNC 4
+
+/*
+ * msync: write a shared file mapping back to its file.  Here file mappings
+ * are private copies, so there is never anything to write; the checks are
+ * Linux's: alignment and flags (EINVAL), and a range with a hole (ENOMEM).
+ */
+SYSCALL_DEFINE3(msync, uint64_t, addr, uint64_t, len, int, flags)
+{
+	struct mm *mm = task_current()->mm;
+
+	if ((addr & (PAGE_SIZE - 1)) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) ||
+	    ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+		return -EINVAL;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
+		return -ENOMEM;
+	for (uint64_t va = addr; va < addr + len;) {
+		const struct vma *v = vma_find(&mm->vmas, va);
+
+		if (!v)
+			return -ENOMEM;
+		va = v->end;
+	}
+	return 0;
+}
+
 SYSCALL_DEFINE3(madvise, uint64_t, addr, uint64_t, len, int, advice)
 {
 	struct mm *mm = task_current()->mm;
