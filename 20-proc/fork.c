@@ -74,11 +74,10 @@ static long do_clone(uint64_t flags, uint64_t newsp, int __user *parent_tid,
 	} else {
 		/* LAB 20 BEGIN cow_fork */
 		/* LAB STUB: c->mm = cur->mm; */
+		/* mm_dup() also flushes the TLB: the parent's pages just became read-only. */
 		c->mm = mm_dup(cur->mm);
 		if (!c->mm)
 			goto out_free;
-		/* The parent's writable pages just became read-only: drop stale TLB entries. */
-		mm_switch(cur->mm);
 		/* LAB 20 END cow_fork */
 	}
 	c->files = (flags & CLONE_FILES) ? files_get(cur->files) : files_dup(cur->files);

@@ -2,17 +2,19 @@
  * mmap.c - the memory syscalls, on top of layer 10's address spaces: brk,
  * mmap, munmap, mprotect, mremap, madvise.
  *
- * File mappings are private copies made at mmap time: the file's bytes are
- * read into fresh anonymous pages.  That gives MAP_PRIVATE its exact meaning
- * (and is what the ELF loader needs); a MAP_SHARED file mapping that could
- * write back is refused with ENODEV until a filesystem offers shared pages
- * (layer 40).
+ * Private file mappings are copies made at mmap time: the file's bytes are
+ * read into fresh anonymous pages, which gives MAP_PRIVATE its exact
+ * meaning (and is what the ELF loader needs).  Shared file mappings map the
+ * file's own pages, for filesystems that offer them (ramfs does).
  */
 #include <arch/mmu.h>
 #include <errno.h>
 #include <file.h>
 #include <kmalloc.h>
+#include <inode.h>
 #include <mm.h>
+#include <paging.h>
+#include <pmm.h>
 #include <string.h>
 #include <syscall.h>
 #include <uaccess.h>
@@ -135,6 +137,53 @@ int map_copy_file(struct file *f, uint64_t off, uint64_t addr, uint64_t len)
 	return err;
 }
 
+/*
+ * MAP_SHARED of a file maps the file's own pages (the filesystem's
+ * map_page operation), so a store is in the file at once and read() sees
+ * it, and write() shows in the mapping.  Pages wholly past the end of the
+ * file give SIGBUS, as for private mappings.  Returns the address (>= 0)
+ * or a negative errno.
+ */
+static long map_file_shared(struct mm *mm, struct file *f, uint64_t addr, uint64_t len,
+			    uint32_t vprot, int fixed, uint64_t off)
+{
+	struct inode *inode = f->inode;
+	uint64_t fsize = file_size(f);
+	uint64_t in_file = off >= fsize ? 0 : ALIGN_UP(fsize - off, PAGE_SIZE);
+	int64_t r, t;
+
+	if (!inode || !inode->ops || !inode->ops->map_page)
+		return -ENODEV;
+	if (in_file > len)
+		in_file = len;
+	r = mm_map(mm, addr, len, vprot, VMA_SHARED, NULL, 0, fixed);
+	if (r < 0)
+		return r;
+	for (uint64_t i = 0; i < in_file; i += PAGE_SIZE) {
+		uint64_t pa;
+		int err = inode->ops->map_page(inode, (off + i) / PAGE_SIZE, &pa);
+
+		if (!err) {
+			err = pt_map(mm->pml4, (uint64_t)r + i, pa, mm_leaf_flags(vprot));
+			if (err)
+				pmm_page_put(pa);
+		}
+		if (err) {
+			mm_unmap(mm, (uint64_t)r, len);
+			return err;
+		}
+	}
+	if (in_file < len) {
+		t = mm_map(mm, (uint64_t)r + in_file, len - in_file, vprot, VMA_SHARED, &beyond_eof,
+			   0, 1);
+		if (t < 0) {
+			mm_unmap(mm, (uint64_t)r, len);
+			return t;
+		}
+	}
+	return r;
+}
+
 static long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd,
 	     uint64_t off)
 {
@@ -175,9 +224,12 @@ static long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned lo
 			return -EBADF;
 		long err = file_mmap_check(f, type == MAP_SHARED && (prot & PROT_WRITE));
 
-		if (!err && type == MAP_SHARED && (prot & PROT_WRITE))
-			err = -ENODEV;	/* no write-back of shared file pages yet */
-		if (err) {
+		if (!err && type == MAP_SHARED) {
+			if (!fixed && addr && (addr & (PAGE_SIZE - 1) || range_in_use(mm, addr, len)))
+				addr = 0;
+			err = map_file_shared(mm, f, addr, len, vprot, fixed, off);
+		}
+		if (err || type == MAP_SHARED) {
 			file_put(f);
 			return err;
 		}
@@ -188,6 +240,8 @@ static long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned lo
 	if (!fixed && addr && (addr & (PAGE_SIZE - 1) || range_in_use(mm, addr, len)))
 		addr = 0;
 	r = mm_map(mm, addr, len, f ? vprot | VMA_WRITE : vprot, vflags, NULL, 0, fixed);
+	if (r < 0 && f)
+		file_put(f);
 	if (r < 0 || !f) {
 		if (r >= 0 && (type == MAP_SHARED || (flags & MAP_POPULATE)) && populate(mm, r, len)) {
 			mm_unmap(mm, r, len);
@@ -262,9 +316,10 @@ SYSCALL_DEFINE1(brk, uint64_t, new_end)
 #define MS_SYNC 4
 
 /*
- * msync: write a shared file mapping back to its file.  Here file mappings
- * are private copies, so there is never anything to write; the checks are
- * Linux's: alignment and flags (EINVAL), and a range with a hole (ENOMEM).
+ * msync: write a shared file mapping back to its file.  Here a shared
+ * mapping holds the file's own pages (a RAM filesystem), so there is never
+ * anything to write; the checks are Linux's: alignment and flags (EINVAL),
+ * and a range with a hole (ENOMEM).
  */
 SYSCALL_DEFINE3(msync, uint64_t, addr, uint64_t, len, int, flags)
 {

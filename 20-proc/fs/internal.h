@@ -16,6 +16,15 @@
 #include <vfs.h>
 
 /*
+ * The data pages of ramfs files (fs/ramfs_pages.c in the kernel; the host
+ * tests supply their own): whole physical pages with a reference count, so
+ * a page mapped MAP_SHARED outlives its removal from the file.
+ */
+void *ramfs_page_alloc(void);		/* a zeroed page, or NULL */
+void ramfs_page_put(void *page);	/* drop the file's reference (NULL: nothing) */
+uint64_t ramfs_page_share(void *page);	/* its physical address, one more reference taken */
+
+/*
  * ERR_PTR and friends come with the kernel's <errno.h>; the host tests get
  * the C library's errno.h, so define the same helpers for them.
  */

@@ -16,6 +16,7 @@ KERNEL_SRCS += \
 	$(L20)/fs/pipe.c \
 	$(L20)/fs/poll.c \
 	$(L20)/fs/ramfs.c \
+	$(L20)/fs/ramfs_pages.c \
 	$(L20)/fs/read_write.c \
 	$(L20)/fs/stat.c \
 	$(L20)/fs/user_path.c \

@@ -65,7 +65,7 @@ static void ramfs_free(struct inode *inode)
 	struct ramfs_inode *ri = RI(inode);
 
 	for (size_t i = 0; i < ri->page_slots; i++)
-		kfree(ri->pages[i]);
+		ramfs_page_put(ri->pages[i]);
 	kfree(ri->pages);
 	kfree(ri->target);
 	kfree(ri);
@@ -462,7 +462,7 @@ static ssize_t ramfs_write(struct inode *inode, const void *buf, size_t n, uint6
 		if (chunk > n - done)
 			chunk = n - done;
 		if (!ri->pages[index]) {
-			ri->pages[index] = kzalloc(RAMFS_PAGE);
+			ri->pages[index] = ramfs_page_alloc();
 			if (!ri->pages[index])
 				break;
 			inode->blocks += RAMFS_PAGE / 512;
@@ -478,6 +478,27 @@ static ssize_t ramfs_write(struct inode *inode, const void *buf, size_t n, uint6
 	return done;
 }
 
+/* MAP_SHARED maps the file's own pages, so stores reach the file and read() sees them. */
+static int ramfs_map_page(struct inode *inode, uint64_t index, uint64_t *phys)
+{
+	struct ramfs_inode *ri = RI(inode);
+	int err;
+
+	if (index >= (inode->size + RAMFS_PAGE - 1) / RAMFS_PAGE)
+		return -ENXIO;
+	err = file_reserve(ri, index + 1);
+	if (err)
+		return err;
+	if (!ri->pages[index]) {
+		ri->pages[index] = ramfs_page_alloc();
+		if (!ri->pages[index])
+			return -ENOMEM;
+		inode->blocks += RAMFS_PAGE / 512;
+	}
+	*phys = ramfs_page_share(ri->pages[index]);
+	return 0;
+}
+
 /* Cut or extend the file to @size, keeping the zero-beyond-EOF invariant. */
 static int file_resize(struct inode *inode, uint64_t size)
 {
@@ -490,7 +511,8 @@ static int file_resize(struct inode *inode, uint64_t size)
 
 		for (size_t i = keep; i < ri->page_slots; i++) {
 			if (ri->pages[i]) {
-				kfree(ri->pages[i]);
+				/* A shared mapping may still hold the page: it goes when that does. */
+				ramfs_page_put(ri->pages[i]);
 				ri->pages[i] = NULL;
 				inode->blocks -= RAMFS_PAGE / 512;
 			}
@@ -547,6 +569,7 @@ static const struct inode_ops ramfs_file_ops = {
 	.setattr = ramfs_setattr,
 	.read = ramfs_read,
 	.write = ramfs_write,
+	.map_page = ramfs_map_page,
 };
 
 static const struct inode_ops ramfs_symlink_ops = {

@@ -143,6 +143,12 @@ struct inode_ops {
 	ssize_t (*write)(struct inode *inode, const void *buf, size_t n, uint64_t off);
 	/** @brief List directory @p dir from ctx->pos (".", "..", then the entries). */
 	int (*iterate)(struct inode *dir, struct dir_context *ctx);
+	/**
+	 * @brief The physical page holding bytes [@p index * 4096, +4096) of a regular file, with a
+	 * reference taken for the caller (MAP_SHARED maps it; munmap drops it).  A hole becomes a
+	 * real zeroed page first.  -ENXIO past the end of the file.  NULL: no shared mappings.
+	 */
+	int (*map_page)(struct inode *inode, uint64_t index, uint64_t *phys);
 };
 
 /** @brief Filesystem statistics (statfs(2), which layer 40 adds). */

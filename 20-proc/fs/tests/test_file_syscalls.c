@@ -45,6 +45,11 @@ static int would_block, signals_sent, last_signal;
 void *kmalloc(size_t n) { return malloc(n ? n : 1); }
 void *kzalloc(size_t n) { return calloc(1, n ? n : 1); }
 void kfree(void *p) { free(p); }
+
+/* ramfs data pages: plain heap pages here (fs/ramfs_pages.c in the kernel). */
+void *ramfs_page_alloc(void) { return calloc(1, 4096); }
+void ramfs_page_put(void *page) { free(page); }
+uint64_t ramfs_page_share(void *page) { return (uint64_t)(uintptr_t)page; }
 struct task *task_current(void) { return &me; }
 struct inode *vfs_root(void) { return sb->root; }
 

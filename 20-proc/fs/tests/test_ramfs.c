@@ -38,6 +38,11 @@ void kfree(void *p)
 	free(p);
 }
 
+/* ramfs data pages: plain heap pages here (fs/ramfs_pages.c in the kernel). */
+void *ramfs_page_alloc(void) { return calloc(1, 4096); }
+void ramfs_page_put(void *page) { free(page); }
+uint64_t ramfs_page_share(void *page) { return (uint64_t)(uintptr_t)page; }
+
 void printk(int level, const char *fmt, ...)
 {
 	va_list ap;
