@@ -14,6 +14,7 @@
 #include <arch/mmu.h>
 #include <errno.h>
 #include <file.h>
+#include <inode.h>
 #include <kmalloc.h>
 #include <mm.h>
 #include <printk.h>
@@ -180,6 +181,22 @@ static int elf_load(struct mm *mm, struct file *f, struct loaded *l)
 
 		if (end > VMA_USER_MAX || start < VMA_USER_MIN)
 			return -ENOEXEC;
+		/*
+		 * A read-only segment without .bss shares the file's pages
+		 * (copy-on-write, so nothing can write into the file): no copy
+		 * of the program text at every exec.
+		 */
+		if (!(s->prot & ELF_PROT_WRITE) && s->memsz == s->filesz && f->inode &&
+		    f->inode->ops && f->inode->ops->map_page) {
+			r = mm_map(mm, start, end - start, vma_prot(s->prot), VMA_PRIVATE, NULL, 0, 1);
+			if (r < 0)
+				return (int)r;
+			err = map_file_pages(mm, f->inode, start, (s->offset - lead) / PAGE_SIZE,
+					     (end - start) / PAGE_SIZE, vma_prot(s->prot), 0);
+			if (err)
+				return err;
+			continue;
+		}
 		r = mm_map(mm, start, end - start, vma_prot(s->prot) | VMA_WRITE,
 			   VMA_ANON | VMA_PRIVATE, NULL, 0, 1);
 		if (r < 0)

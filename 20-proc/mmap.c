@@ -2,10 +2,10 @@
  * mmap.c - the memory syscalls, on top of layer 10's address spaces: brk,
  * mmap, munmap, mprotect, mremap, madvise.
  *
- * Private file mappings are copies made at mmap time: the file's bytes are
- * read into fresh anonymous pages, which gives MAP_PRIVATE its exact
- * meaning (and is what the ELF loader needs).  Shared file mappings map the
- * file's own pages, for filesystems that offer them (ramfs does).
+ * File mappings use the file's own pages where the filesystem offers them
+ * (ramfs does, through the map_page inode operation): shared mappings
+ * write into the file, private ones copy a page on its first write.  For
+ * other files a private mapping is a copy of the bytes made at mmap time.
  */
 #include <arch/mmu.h>
 #include <errno.h>
@@ -138,48 +138,63 @@ int map_copy_file(struct file *f, uint64_t off, uint64_t addr, uint64_t len)
 }
 
 /*
- * MAP_SHARED of a file maps the file's own pages (the filesystem's
- * map_page operation), so a store is in the file at once and read() sees
- * it, and write() shows in the mapping.  Pages wholly past the end of the
- * file give SIGBUS, as for private mappings.  Returns the address (>= 0)
- * or a negative errno.
+ * Put @npages pages of the file behind @inode, from file page @first, at
+ * @va in @mm.  Shared mappings get the pages as they are, so stores reach
+ * the file.  Private ones get them read-only and marked copy-on-write
+ * (whatever the protection, so a later mprotect cannot open the file's page
+ * to writes): the first write copies the page, as Linux's page cache does.
  */
-static long map_file_shared(struct mm *mm, struct file *f, uint64_t addr, uint64_t len,
-			    uint32_t vprot, int fixed, uint64_t off)
+int map_file_pages(struct mm *mm, struct inode *inode, uint64_t va, uint64_t first,
+		   uint64_t npages, uint32_t vprot, int shared)
+{
+	uint64_t flags = mm_leaf_flags(vprot);
+
+	if (!shared)
+		flags = (flags & ~PTE_WRITE) | PTE_COW;
+	for (uint64_t i = 0; i < npages; i++) {
+		uint64_t pa;
+		int err = inode->ops->map_page(inode, first + i, &pa);
+
+		if (!err) {
+			err = pt_map(mm->pml4, va + i * PAGE_SIZE, pa, flags);
+			if (err)
+				pmm_page_put(pa);
+		}
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * mmap of a file whose filesystem offers its pages (map_page): the pages
+ * inside the file are the file's own (see map_file_pages()); pages wholly
+ * past the end of the file give SIGBUS.  Returns the address or -errno.
+ */
+static long map_file(struct mm *mm, struct file *f, uint64_t addr, uint64_t len, uint32_t vprot,
+		     int fixed, uint64_t off, int shared)
 {
 	struct inode *inode = f->inode;
 	uint64_t fsize = file_size(f);
 	uint64_t in_file = off >= fsize ? 0 : ALIGN_UP(fsize - off, PAGE_SIZE);
+	uint32_t vflags = shared ? VMA_SHARED : VMA_PRIVATE;
 	int64_t r, t;
+	int err;
 
-	if (!inode || !inode->ops || !inode->ops->map_page)
-		return -ENODEV;
 	if (in_file > len)
 		in_file = len;
-	r = mm_map(mm, addr, len, vprot, VMA_SHARED, NULL, 0, fixed);
+	r = mm_map(mm, addr, len, vprot, vflags, NULL, 0, fixed);
 	if (r < 0)
 		return r;
-	for (uint64_t i = 0; i < in_file; i += PAGE_SIZE) {
-		uint64_t pa;
-		int err = inode->ops->map_page(inode, (off + i) / PAGE_SIZE, &pa);
-
-		if (!err) {
-			err = pt_map(mm->pml4, (uint64_t)r + i, pa, mm_leaf_flags(vprot));
-			if (err)
-				pmm_page_put(pa);
-		}
-		if (err) {
-			mm_unmap(mm, (uint64_t)r, len);
-			return err;
-		}
+	err = map_file_pages(mm, inode, (uint64_t)r, off / PAGE_SIZE, in_file / PAGE_SIZE, vprot,
+			     shared);
+	if (!err && in_file < len) {
+		t = mm_map(mm, (uint64_t)r + in_file, len - in_file, vprot, vflags, &beyond_eof, 0, 1);
+		err = t < 0 ? (int)t : 0;
 	}
-	if (in_file < len) {
-		t = mm_map(mm, (uint64_t)r + in_file, len - in_file, vprot, VMA_SHARED, &beyond_eof,
-			   0, 1);
-		if (t < 0) {
-			mm_unmap(mm, (uint64_t)r, len);
-			return t;
-		}
+	if (err) {
+		mm_unmap(mm, (uint64_t)r, len);
+		return err;
 	}
 	return r;
 }
@@ -224,15 +239,20 @@ static long do_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned lo
 			return -EBADF;
 		long err = file_mmap_check(f, type == MAP_SHARED && (prot & PROT_WRITE));
 
-		if (!err && type == MAP_SHARED) {
+		int pages = f->inode && f->inode->ops && f->inode->ops->map_page;
+
+		if (!err && type == MAP_SHARED && !pages)
+			err = -ENODEV;	/* nothing to share the pages of */
+		if (!err && pages) {
 			if (!fixed && addr && (addr & (PAGE_SIZE - 1) || range_in_use(mm, addr, len)))
 				addr = 0;
-			err = map_file_shared(mm, f, addr, len, vprot, fixed, off);
+			err = map_file(mm, f, addr, len, vprot, fixed, off, type == MAP_SHARED);
 		}
-		if (err || type == MAP_SHARED) {
+		if (err || pages) {
 			file_put(f);
 			return err;
 		}
+		/* Otherwise a private copy of the bytes, read now. */
 		vflags = (vflags & ~VMA_SHARED) | VMA_PRIVATE;
 	}
 

@@ -54,6 +54,9 @@ struct file;
 int map_copy_file(struct file *f, uint64_t off, uint64_t addr, uint64_t len);
 struct mm;
 int mmap_beyond_eof(struct mm *mm, uint64_t addr);
+struct inode;
+int map_file_pages(struct mm *mm, struct inode *inode, uint64_t va, uint64_t first,
+		   uint64_t npages, uint32_t vprot, int shared);
 
 /* misc.c */
 uint64_t random_u64(void);
