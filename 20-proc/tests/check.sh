@@ -5,7 +5,8 @@
 # What they prove:
 #  - the default boot runs /init from the initramfs and gives a BusyBox shell
 #    that reads commands typed on the console (the TTY's input path);
-#  - the contract tests behave as on the host's Linux (tools/contracts.sh);
+#  - the contract tests behave as on the host's Linux (tools/contracts.sh),
+#    and user mode works on the UEFI and Bochs paths too;
 #  - the BusyBox suite passes, run directly and under `sh -c` (vfork + exec);
 #  - 1000 fork+exec+wait cycles through `sh -c` leave no kernel error and
 #    give their memory back;
@@ -48,6 +49,22 @@ result init_gives_a_shell_that_reads_the_console $? "(exit status $st)"
 
 # ---------------------------------------------------------------- contracts
 tools/contracts.sh "$layer"
+
+# ---------------------------------------------------------------- other boot paths
+# User mode on the two other paths: OVMF's UEFI (the default of make run)
+# and Bochs (a different CPU model: no SMAP).  One contract program each,
+# compared with its run on the host.
+prog=process/fork_wait_status
+want=$(CONTRACT_TMP=$work "$build/contracts/$prog" 2>/dev/null)
+for boot in uefi bochs; do
+	st=0
+	tools/run.sh --layer "$layer" --boot "$boot" --log "$log" --timeout 300 \
+		--cmdline "init=/tests/contracts/$prog loglevel=4" || st=$?
+	# The expected lines, in the console's order, GRUB's and the kernel's left out.
+	got=$(console | grep -Fx -f <(printf '%s\n' "$want"))
+	[ -n "$want" ] && [ "$got" = "$want" ] && ! kernel_errors >/dev/null
+	result user_programs_run_on_the_${boot}_path $? "(exit status $st)"
+done
 
 # ---------------------------------------------------------------- BusyBox suite
 st=0
