@@ -338,36 +338,41 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 {
 	struct task *t = task_current();
 	struct mm *old = t->mm, *mm;
-	struct loaded main = { .bias = 0 }, interp = { .bias = 0 };
+	/* Two ELF summaries are ~1.4 KiB: too much for a 16 KiB kernel stack. */
+	struct loaded *img = kzalloc(2 * sizeof(*img));
 	struct file *ifile = NULL;
 	uint64_t rsp, entry;
 	int err;
 
-	err = elf_read(f, path, &main.img);
+	if (!img)
+		return -ENOMEM;
+	err = elf_read(f, path, &img[0].img);
 	if (err)
-		return err;
-	if (main.img.has_interp) {
-		char *ipath = kmalloc(main.img.interp_size);
+		goto out_file;
+	if (img[0].img.has_interp) {
+		char *ipath = kmalloc(img[0].img.interp_size);
 
-		if (!ipath)
-			return -ENOMEM;
-		ssize_t n = file_pread_kernel(f, ipath, main.img.interp_size, main.img.interp_offset);
+		if (!ipath) {
+			err = -ENOMEM;
+			goto out_file;
+		}
+		ssize_t n = file_pread_kernel(f, ipath, img[0].img.interp_size, img[0].img.interp_offset);
 
-		err = n < 0 ? (int)n : (size_t)n != main.img.interp_size ? -ENOEXEC :
+		err = n < 0 ? (int)n : (size_t)n != img[0].img.interp_size ? -ENOEXEC :
 		      elf_check_interp(ipath, (size_t)n);
 		if (!err)
 			err = vfs_open(ipath, O_RDONLY, 0, &ifile);
 		if (!err)
-			err = elf_read(ifile, ipath, &interp.img);
+			err = elf_read(ifile, ipath, &img[1].img);
 		if (err)
 			pr_info("exec: %s: interpreter %s: error %d\n", path, ipath, err);
 		kfree(ipath);
 		if (err)
 			goto out_file;
 	}
-	if (main.img.type == ET_DYN)
-		main.bias = PIE_BASE - main.img.span_start;
-	if (!main.img.has_phdr_vaddr) {
+	if (img[0].img.type == ET_DYN)
+		img[0].bias = PIE_BASE - img[0].img.span_start;
+	if (!img[0].img.has_phdr_vaddr) {
 		err = -ENOEXEC;		/* AT_PHDR unknowable: the program headers are not mapped */
 		goto out_file;
 	}
@@ -379,11 +384,11 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 		goto out_file;
 	}
 	mm_switch(mm);
-	err = elf_load(mm, f, &main);
+	err = elf_load(mm, f, &img[0]);
 	if (!err && ifile)
-		err = interp_place(mm, &interp);
+		err = interp_place(mm, &img[1]);
 	if (!err && ifile)
-		err = elf_load(mm, ifile, &interp);
+		err = elf_load(mm, ifile, &img[1]);
 	if (!err) {
 		/* The stack reserves RLIMIT_STACK, within sane bounds ("unlimited" included). */
 		uint64_t ssize = t->rlimits[3][0];
@@ -394,15 +399,15 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 				   VMA_READ | VMA_WRITE, VMA_ANON | VMA_PRIVATE | VMA_STACK, NULL,
 				   0, 1);
 
-		err = r < 0 ? (int)r : stack_build(a, execfn, &main, ifile ? &interp : NULL, &rsp);
+		err = r < 0 ? (int)r : stack_build(a, execfn, &img[0], ifile ? &img[1] : NULL, &rsp);
 	}
 	if (err) {
 		mm_switch(old);
 		mm_destroy(mm);
 		goto out_file;
 	}
-	mm_set_brk_base(mm, ALIGN_UP(main.bias + main.img.span_end, PAGE_SIZE));
-	entry = ifile ? interp.bias + interp.img.entry : main.bias + main.img.entry;
+	mm_set_brk_base(mm, ALIGN_UP(img[0].bias + img[0].img.span_end, PAGE_SIZE));
+	entry = ifile ? img[1].bias + img[1].img.entry : img[0].bias + img[0].img.entry;
 
 	/* The point of no return: from here on the old program is gone. */
 	exec_end_other_threads(t);
@@ -442,6 +447,7 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 out_file:
 	if (ifile)
 		file_put(ifile);
+	kfree(img);
 	return err;
 }
 
