@@ -42,12 +42,15 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 # Kernel code: freestanding, no red zone (interrupts push onto the stack we
 # run on), no SSE (its state is not saved on kernel entry), kernel code model
 # for the top 2 GiB, and frame pointers so a fault can print a backtrace.
+# A stack frame over 2 KiB is an error: kernel stacks are 16 KiB, and big
+# buffers on them are how other kernels overflowed (kmalloc them instead).
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-ffreestanding -nostdinc -isystem $(GCC_INCLUDE) \
 	-fno-stack-protector -fno-pic -fno-pie -fno-strict-aliasing \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
-	-fno-asynchronous-unwind-tables -fcf-protection=none
+	-fno-asynchronous-unwind-tables -fcf-protection=none \
+	-Werror=frame-larger-than=2048
 KERNEL_ASFLAGS := -g -D__ASSEMBLY__ -Wa,--fatal-warnings
 KERNEL_LDFLAGS := -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z noexecstack
 
