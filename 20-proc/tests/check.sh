@@ -5,6 +5,8 @@
 # What they prove:
 #  - the default boot runs /init from the initramfs and gives a BusyBox shell
 #    that reads commands typed on the console (the TTY's input path);
+#  - the TTY edits lines (erase, kill, their echo), passes raw bytes and
+#    reports its window size, driven through the serial port by stty;
 #  - the contract tests behave as on the host's Linux (tools/contracts.sh),
 #    and user mode works on the UEFI and Bochs paths too;
 #  - the BusyBox suite passes, run directly and under `sh -c` (vfork + exec);
@@ -46,6 +48,54 @@ type_commands | timeout 120 tools/run.sh --layer "$layer" --boot multiboot --int
 	--cmdline "loglevel=4" >"$log" 2>&1 || st=$?
 console | grep -q 'shell-says-42' && console | grep -q '^listed' && ! kernel_errors >/dev/null
 result init_gives_a_shell_that_reads_the_console $? "(exit status $st)"
+
+# ---------------------------------------------------------------- the TTY
+# Through the real serial port: canonical mode with erase (DEL) and kill
+# (^U) and their echo, raw mode passing ^C and ^D through as bytes, and
+# the window size - all set and read by BusyBox's stty (TCGETS/TCSETS,
+# TIOCGWINSZ).
+troot=$work/ttyroot
+mkdir -p "$troot/bin"
+cat >"$troot/bin/tty-test" <<'SCRIPT'
+#!/bin/sh
+echo "tty-test: ready for a line"
+read line
+echo "line 1: [$line]"
+read line
+echo "line 2: [$line]"
+stty raw -echo
+echo "tty-test: raw"
+dd bs=1 count=3 2>/dev/null | od -An -c
+stty sane
+echo "size: $(stty size)"
+poweroff -f
+SCRIPT
+chmod +x "$troot/bin/tty-test"
+wait_for() {
+	for _ in $(seq 120); do
+		grep -q "$1" "$log" 2>/dev/null && return
+		sleep 0.5
+	done
+}
+type_tty() {
+	wait_for 'ready for a line'
+	sleep 0.5
+	printf 'ab\177c\n'
+	sleep 0.5
+	printf 'junk\025xyz\n'
+	wait_for 'tty-test: raw'
+	sleep 0.5
+	printf '\003\004z'
+}
+st=0
+: >"$log"
+tools/mkinitramfs.sh "$work/tty.cpio" "$build" --extra "$troot" >/dev/null &&
+	type_tty | timeout 120 tools/run.sh --layer "$layer" --boot multiboot --interactive \
+		--initramfs "$work/tty.cpio" --cmdline "init=/bin/tty-test loglevel=4" >"$log" 2>&1 || st=$?
+console | grep -qx "$(printf 'ab\b \bc')" && console | grep -q '^line 1: \[ac\]$' &&
+	console | grep -q '^line 2: \[xyz\]$' && console | grep -q '^ 003 004   z$' &&
+	console | grep -q '^size: 24 80$'
+result tty_canonical_erase_kill_raw_mode_and_window_size $? "(exit status $st)"
 
 # ---------------------------------------------------------------- contracts
 tools/contracts.sh "$layer"
