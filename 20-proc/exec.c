@@ -413,11 +413,7 @@ static int exec_image(struct file *f, const char *path, struct exec_args *a, con
 	exec_end_other_threads(t);
 	t->mm = mm;
 	mm_switch(mm);		/* waiting for the threads switched back to the old one */
-	if (old) {
-		struct task tmp = { .mm = old };
-
-		mm_release(&tmp);	/* destroys it unless a vfork parent still uses it */
-	}
+	mm_put_unused(old);	/* destroys it unless a vfork parent or a thread still uses it */
 	vfork_release(t);
 	if (t->files) {
 		struct files *own = files_dup(t->files);

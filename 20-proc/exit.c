@@ -54,11 +54,18 @@ int task_group_in_use(pid_t id)
 void mm_release(struct task *t)
 {
 	struct mm *mm = t->mm;
+
+	t->mm = NULL;
+	mm_put_unused(mm);
+}
+
+/* Destroy @mm unless a task still uses it (tasks hold no count: they are counted here). */
+void mm_put_unused(struct mm *mm)
+{
 	struct list_node *n;
 
 	if (!mm)
 		return;
-	t->mm = NULL;
 	list_for_each(n, &task_list) {
 		if (list_entry(n, struct task, all_node)->mm == mm)
 			return;

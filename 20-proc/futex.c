@@ -123,18 +123,15 @@ static long futex_wait(uint64_t uaddr, int private, uint32_t val, uint64_t deadl
 		return -EAGAIN;
 	list_add_tail(&w.node, &waiters);
 	for (;;) {
-		uint64_t now = ktime_monotonic_ns(), tick = 0;
 		struct wait_queue none;
 
-		if (deadline_ns) {
-			if (now >= deadline_ns) {
-				err = -ETIMEDOUT;
-				break;
-			}
-			tick = timer_ticks() + (deadline_ns - now + 9999999) / 10000000;
+		if (deadline_ns && ktime_monotonic_ns() >= deadline_ns) {
+			err = -ETIMEDOUT;
+			break;
 		}
 		wait_queue_init(&none);
-		err = wait_event_deadline(&none, w.woken, tick);
+		err = wait_event_deadline(&none, w.woken,
+					  deadline_ns ? ktime_deadline_tick(deadline_ns) : 0);
 		if (w.woken || err == -EINTR)
 			break;
 	}
@@ -190,28 +187,17 @@ SYSCALL_DEFINE6(futex, uint64_t, uaddr, int, op, uint32_t, val, uint64_t, utime,
 	if (realtime && cmd != FUTEX_WAIT_BITSET && cmd != FUTEX_WAIT)
 		return -ENOSYS;
 	if ((cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET) && utime) {
-		struct ktimespec ts;
+		uint64_t ns;
+		long err = ktimespec_from_user((const struct ktimespec __user *)utime, &ns);
 
-		if (copy_from_user(&ts, (const void __user *)utime, sizeof(ts)))
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-			return -EINVAL;
-		uint64_t ns = (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-
-		if (cmd == FUTEX_WAIT) {
-			/* FUTEX_WAIT's timeout is relative. */
-			deadline = ktime_monotonic_ns() + ns;
-		} else if (realtime) {
-			/* An absolute CLOCK_REALTIME deadline: convert to monotonic. */
-			struct ktimespec now;
-
-			ktime_realtime(&now);
-			uint64_t wall = (uint64_t)now.tv_sec * 1000000000ULL + (uint64_t)now.tv_nsec;
-
-			deadline = ktime_monotonic_ns() + (ns > wall ? ns - wall : 0);
-		} else {
+		if (err)
+			return err;
+		if (cmd == FUTEX_WAIT)
+			deadline = ktime_deadline_after(ns);	/* FUTEX_WAIT's timeout is relative */
+		else if (realtime)
+			deadline = ktime_deadline_from_realtime(ns);
+		else
 			deadline = ns;
-		}
 		if (!deadline)
 			deadline = 1;
 	}

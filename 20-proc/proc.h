@@ -35,6 +35,7 @@ void task_exit_group(int status) __noreturn;
 void kthread_exit(void) __noreturn;
 int task_group_in_use(pid_t id);
 void mm_release(struct task *t);
+void mm_put_unused(struct mm *mm);
 
 /* init.c */
 extern struct task *init_process;

@@ -124,6 +124,54 @@ static int time_init(void)
 }
 INITCALL(INITCALL_LATE, time_init);
 
+/* ------------------------------------------------ deadlines */
+
+static uint64_t ts_to_ns(const struct ktimespec *ts)
+{
+	/* Far-future times saturate rather than wrap. */
+	if ((uint64_t)ts->tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
+		return UINT64_MAX;
+	return (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
+}
+
+int ktimespec_from_user(const struct ktimespec __user *uts, uint64_t *ns)
+{
+	struct ktimespec ts;
+
+	if (copy_from_user(&ts, uts, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || (uint64_t)ts.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	*ns = ts_to_ns(&ts);
+	return 0;
+}
+
+uint64_t ktime_deadline_after(uint64_t ns)
+{
+	uint64_t now = ktime_monotonic_ns();
+
+	return ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
+}
+
+uint64_t ktime_deadline_from_realtime(uint64_t wall_ns)
+{
+	struct ktimespec now;
+	uint64_t wall;
+
+	ktime_realtime(&now);
+	wall = ts_to_ns(&now);
+	return ktime_deadline_after(wall_ns > wall ? wall_ns - wall : 0);
+}
+
+uint64_t ktime_deadline_tick(uint64_t deadline_ns)
+{
+	uint64_t now = ktime_monotonic_ns();
+
+	if (now >= deadline_ns)
+		return timer_ticks() ? timer_ticks() : 1;
+	return timer_ticks() + (deadline_ns - now + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+}
+
 /* ------------------------------------------------ syscalls */
 
 static struct ktimespec ns_to_ts(uint64_t ns)
@@ -218,8 +266,7 @@ static long sleep_until_ns(uint64_t until_ns, struct ktimespec __user *rem)
 
 		if (now >= until_ns)
 			return 0;
-		uint64_t ticks = (until_ns - now + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
-		long err = sleep_until_tick(timer_ticks() + ticks);
+		long err = sleep_until_tick(ktime_deadline_tick(until_ns));
 
 		if (err) {
 			now = ktime_monotonic_ns();
@@ -234,63 +281,30 @@ static long sleep_until_ns(uint64_t until_ns, struct ktimespec __user *rem)
 	}
 }
 
-static int timespec_valid(const struct ktimespec *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && (uint64_t)ts->tv_nsec < NSEC_PER_SEC;
-}
-
-static uint64_t ts_to_ns(const struct ktimespec *ts)
-{
-	/* Far-future times saturate rather than wrap. */
-	if ((uint64_t)ts->tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
-		return UINT64_MAX;
-	return (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
-}
-
 SYSCALL_DEFINE2(nanosleep, const struct ktimespec __user *, req, struct ktimespec __user *, rem)
 {
-	struct ktimespec ts;
-	uint64_t now = ktime_monotonic_ns(), d;
+	uint64_t d;
+	int err = ktimespec_from_user(req, &d);
 
-	if (copy_from_user(&ts, req, sizeof(ts)))
-		return -EFAULT;
-	if (!timespec_valid(&ts))
-		return -EINVAL;
-	d = ts_to_ns(&ts);
-	return sleep_until_ns(d > UINT64_MAX - now ? UINT64_MAX : now + d, rem);
+	return err ? err : sleep_until_ns(ktime_deadline_after(d), rem);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, clk, int, flags, const struct ktimespec __user *, req,
 		struct ktimespec __user *, rem)
 {
-	struct ktimespec ts, now_ts;
-	uint64_t now = ktime_monotonic_ns(), target;
+	uint64_t t;
+	int err;
 
 	/* Sleeping on a CPU-time clock is not offered; unknown clocks are -EINVAL too. */
 	if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC && clk != CLOCK_BOOTTIME)
 		return -EINVAL;
-	if (copy_from_user(&ts, req, sizeof(ts)))
-		return -EFAULT;
-	if (!timespec_valid(&ts))
-		return -EINVAL;
-	if (flags & TIMER_ABSTIME) {
-		uint64_t abs = ts_to_ns(&ts);
-
-		if (clk == CLOCK_REALTIME) {
-			/* Convert the wall-clock deadline to the monotonic clock. */
-			ktime_realtime(&now_ts);
-			uint64_t wall = ts_to_ns(&now_ts);
-
-			target = abs <= wall ? now : now + (abs - wall);
-		} else {
-			target = abs;
-		}
-		/* An absolute sleep is simply restarted: no remaining time is reported. */
-		return sleep_until_ns(target, NULL);
-	}
-	uint64_t d = ts_to_ns(&ts);
-
-	return sleep_until_ns(d > UINT64_MAX - now ? UINT64_MAX : now + d, rem);
+	err = ktimespec_from_user(req, &t);
+	if (err)
+		return err;
+	if (!(flags & TIMER_ABSTIME))
+		return sleep_until_ns(ktime_deadline_after(t), rem);
+	/* An absolute sleep is simply restarted: no remaining time is reported. */
+	return sleep_until_ns(clk == CLOCK_REALTIME ? ktime_deadline_from_realtime(t) : t, NULL);
 }
 
 SYSCALL_DEFINE1(times, int64_t __user *, buf)

@@ -31,12 +31,6 @@
 #define SIGPIPE 13
 #define FIONREAD 0x541B
 
-/*
- * wait_event() with a deadline the compiler cannot see is 0: wait.h's
- * macro compares timer_ticks() >= 0 otherwise, which -Wtype-limits flags.
- */
-static uint64_t no_deadline;
-#define pipe_wait(wq, cond) wait_event_deadline(wq, cond, no_deadline)
 
 struct pipe {
 	char *buf;			/* PIPE_SIZE bytes, a ring */
@@ -94,7 +88,7 @@ static ssize_t pipe_read(struct file *f, void __user *buf, size_t n, uint64_t *p
 			return 0;
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
-		err = pipe_wait(&p->rd_wait, p->len || !p->writers);
+		err = wait_event(&p->rd_wait, p->len || !p->writers);
 		if (err)
 			return err;
 	}
@@ -201,7 +195,7 @@ ssize_t pipe_writev(struct file *f, const struct user_iovec *iov, int count, siz
 		}
 		if (f->flags & O_NONBLOCK)
 			return written ? (ssize_t)written : -EAGAIN;
-		err = pipe_wait(&p->wr_wait, PIPE_SIZE - p->len >= need || !p->readers);
+		err = wait_event(&p->wr_wait, PIPE_SIZE - p->len >= need || !p->readers);
 		if (err)
 			return written ? (ssize_t)written : err;
 	}
@@ -236,7 +230,7 @@ static int fifo_open(struct inode *inode, struct file *f)
 		wake_up(&p->wr_wait);
 		if (!p->writers && !(f->flags & O_NONBLOCK)) {
 			seen = p->writer_opens;
-			err = pipe_wait(&p->rd_wait, p->writer_opens != seen);
+			err = wait_event(&p->rd_wait, p->writer_opens != seen);
 			if (err)
 				p->readers--;
 		}
@@ -251,7 +245,7 @@ static int fifo_open(struct inode *inode, struct file *f)
 		wake_up(&p->rd_wait);
 		if (!p->readers) {
 			seen = p->reader_opens;
-			err = pipe_wait(&p->wr_wait, p->reader_opens != seen);
+			err = wait_event(&p->wr_wait, p->reader_opens != seen);
 			if (err) {
 				p->writers--;
 				wake_up(&p->rd_wait);

@@ -96,12 +96,12 @@ static long do_poll(struct pollfd *fds, unsigned int n, uint64_t deadline_ns)
 			ready = -EINTR;
 			break;
 		}
-		uint64_t now = ktime_monotonic_ns(), tick = 0;
+		uint64_t tick = 0;
 
 		if (deadline_ns != UINT64_MAX) {
-			if (now >= deadline_ns)
+			if (ktime_monotonic_ns() >= deadline_ns)
 				break;
-			tick = timer_ticks() + (deadline_ns - now + 9999999) / 10000000;
+			tick = ktime_deadline_tick(deadline_ns);
 		}
 		/* Registered on every queue: sleep until one is woken (or the deadline). */
 		for (unsigned int i = 0; i < pt->count; i++)
@@ -129,7 +129,7 @@ static uint64_t deadline_after_ms(int ms)
 		return UINT64_MAX;
 	if (ms == 0)
 		return 0;
-	return ktime_monotonic_ns() + (uint64_t)ms * 1000000ULL;
+	return ktime_deadline_after((uint64_t)ms * 1000000ULL);
 }
 
 static long poll_user(struct pollfd __user *ufds, unsigned int n, uint64_t deadline)
@@ -165,20 +165,17 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, n, int, timeou
 /* A relative timespec from user memory as a deadline; NULL means forever. */
 static long deadline_from_timespec(const struct ktimespec __user *uts, uint64_t *deadline)
 {
-	struct ktimespec ts;
+	uint64_t ns;
+	long err;
 
 	if (!uts) {
 		*deadline = UINT64_MAX;
 		return 0;
 	}
-	if (copy_from_user(&ts, uts, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-		return -EINVAL;
-	uint64_t ns = (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-
-	*deadline = ns ? ktime_monotonic_ns() + ns : 0;
-	return 0;
+	err = ktimespec_from_user(uts, &ns);
+	if (!err)
+		*deadline = ns ? ktime_deadline_after(ns) : 0;
+	return err;
 }
 
 /*
@@ -280,7 +277,7 @@ SYSCALL_DEFINE5(select, int, nfds, uint64_t __user *, rfds, uint64_t __user *, w
 			return -EINVAL;
 		uint64_t ns = (uint64_t)tv.tv_sec * 1000000000ULL + (uint64_t)tv.tv_usec * 1000;
 
-		deadline = ns ? ktime_monotonic_ns() + ns : 0;
+		deadline = ns ? ktime_deadline_after(ns) : 0;
 	}
 	return do_select(nfds, rfds, wfds, efds, deadline);
 }

@@ -137,35 +137,13 @@ static ssize_t iov_fetch(const void __user *uiov, int count, struct user_iovec *
 	return total > RW_MAX ? RW_MAX : total;
 }
 
-/* Read into each segment in turn at *pos; a short read ends the call (readv(2)). */
-static ssize_t vec_read(struct file *f, const struct user_iovec *iov, int count, ssize_t total,
-			uint64_t *pos)
+/* Each segment in turn at *pos; a short transfer ends the call (readv(2), writev(2)). */
+static ssize_t vec_rw(struct file *f, const struct user_iovec *iov, int count, ssize_t total,
+		      uint64_t *pos, int write)
 {
 	ssize_t done = 0, ret = 0;
 
-	for (int i = 0; i < count && done < total; i++) {
-		size_t n = iov[i].len;
-
-		if (n > (size_t)(total - done))
-			n = total - done;
-		if (n == 0)
-			continue;
-		ret = do_read(f, iov[i].base, n, pos);
-		if (ret <= 0)
-			break;
-		done += ret;
-		if ((size_t)ret < n)
-			break;
-	}
-	return done ? done : ret;
-}
-
-static ssize_t vec_write(struct file *f, const struct user_iovec *iov, int count, ssize_t total,
-			 uint64_t *pos)
-{
-	ssize_t done = 0, ret = 0;
-
-	if (file_is_pipe(f) && file_writable(f))
+	if (write && file_is_pipe(f) && file_writable(f))
 		/* One pipe write for all segments: atomic up to PIPE_BUF, never interleaved. */
 		return pipe_writev(f, iov, count, total);
 	for (int i = 0; i < count && done < total; i++) {
@@ -175,7 +153,7 @@ static ssize_t vec_write(struct file *f, const struct user_iovec *iov, int count
 			n = total - done;
 		if (n == 0)
 			continue;
-		ret = do_write(f, iov[i].base, n, pos);
+		ret = write ? do_write(f, iov[i].base, n, pos) : do_read(f, iov[i].base, n, pos);
 		if (ret <= 0)
 			break;
 		done += ret;
@@ -213,7 +191,7 @@ static long do_vec(int fd, const void __user *uiov, int count, int64_t off, int 
 		return total;
 	}
 	pos = off >= 0 ? (uint64_t)off : f->pos;
-	ret = write ? vec_write(f, iov, count, total, &pos) : vec_read(f, iov, count, total, &pos);
+	ret = vec_rw(f, iov, count, total, &pos, write);
 	if (off < 0)
 		f->pos = pos;
 	kfree(iov);

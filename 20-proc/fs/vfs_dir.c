@@ -25,7 +25,12 @@ static int may_change(struct inode *dir)
 	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
 }
 
-int vfs_create_in(struct walk_parent *wp, mode_t mode, dev_t rdev, struct inode **out)
+/*
+ * Is the last component of @wp free for a new name?  0 if it is an
+ * ordinary name that does not exist; -EEXIST if it exists or is "." or
+ * ".."; -ENOENT for "newname/" unless a directory is being made (@dir).
+ */
+static int new_name_free(struct walk_parent *wp, int dir)
 {
 	struct inode *existing;
 	int err;
@@ -39,9 +44,15 @@ int vfs_create_in(struct walk_parent *wp, mode_t mode, dev_t rdev, struct inode 
 	}
 	if (err != -ENOENT)
 		return err;
-	/* "newname/" may only make a directory. */
-	if (wp->trailing_slash && !S_ISDIR(mode))
-		return -ENOENT;
+	return wp->trailing_slash && !dir ? -ENOENT : 0;
+}
+
+int vfs_create_in(struct walk_parent *wp, mode_t mode, dev_t rdev, struct inode **out)
+{
+	int err = new_name_free(wp, S_ISDIR(mode));
+
+	if (err)
+		return err;
 	err = may_change(wp->dir);
 	if (err)
 		return err;
@@ -251,47 +262,18 @@ out_from:
 	return err;
 }
 
-/*
- * Walk to the parent of @path for a new name (symlink, link): 0 if the last
- * component is an ordinary name that does not exist yet, -EEXIST if it
- * does (or is "." or ".."), -ENOENT for a trailing slash on a name that
- * would not be a directory.  On 0 or an error after the walk, the caller
- * ends with walk_parent_done(); on a walk error there is nothing to end.
- */
-static int walk_parent_new_name(struct inode *start, const char *path, struct walk_parent *wp,
-				int *walked)
-{
-	struct inode *existing;
-	int err;
-
-	*walked = 0;
-	err = walk_parent_at(start, path, wp);
-	if (err)
-		return err;
-	*walked = 1;
-	if (wp->kind != LAST_NORMAL)
-		return -EEXIST;
-	err = walk_lookup_last(wp, &existing);
-	if (err == 0) {
-		inode_put(existing);
-		return -EEXIST;
-	}
-	if (err != -ENOENT)
-		return err;
-	return wp->trailing_slash ? -ENOENT : 0;
-}
-
 int vfs_symlink_at(const char *target, struct inode *start, const char *path)
 {
 	struct walk_parent wp = { .links = 0 };
 	struct inode *link;
-	int err, walked;
+	int err;
 
 	if (target[0] == '\0')
 		return -ENOENT;
-	err = walk_parent_new_name(start, path, &wp, &walked);
-	if (!walked)
+	err = walk_parent_at(start, path, &wp);
+	if (err)
 		return err;
+	err = new_name_free(&wp, 0);
 	if (err)
 		goto out;
 	err = may_change(wp.dir);
@@ -312,11 +294,12 @@ out:
 int vfs_link_inode_at(struct inode *inode, struct inode *start, const char *path)
 {
 	struct walk_parent wp = { .links = 0 };
-	int err, walked;
+	int err;
 
-	err = walk_parent_new_name(start, path, &wp, &walked);
-	if (!walked)
+	err = walk_parent_at(start, path, &wp);
+	if (err)
 		return err;
+	err = new_name_free(&wp, 0);
 	if (err)
 		goto out;
 	if (S_ISDIR(inode->mode)) {

@@ -195,7 +195,7 @@ static ssize_t tty_read(struct file *file, void __user *buf, size_t n, uint64_t 
 		if (avail > seen && rule.interbyte_ds)
 			deadline = timer_ticks() + deciseconds_to_ticks(rule.interbyte_ds);
 		seen = avail;
-		if (file->flags & TTY_O_NONBLOCK) {
+		if (file->flags & O_NONBLOCK) {
 			if (avail)
 				break;
 			return -EAGAIN;
@@ -226,7 +226,7 @@ static ssize_t tty_write(struct file *file, const void __user *buf, size_t n, ui
 		size_t chunk = n - done < sizeof(kbuf) ? n - done : sizeof(kbuf);
 
 		if (tty_output_stopped(tty)) {
-			if (file->flags & TTY_O_NONBLOCK)
+			if (file->flags & O_NONBLOCK)
 				return done ? (ssize_t)done : -EAGAIN;
 			err = wait_event(&tty->write_wq, !tty_output_stopped(tty));
 			if (err)
@@ -265,7 +265,7 @@ static int tty_serial_open(struct inode *inode, struct file *file)
 
 	tty_open(inode, file);
 	tty_forget_dead_session(tty);
-	if (!(file->flags & TTY_O_NOCTTY) && (file->flags & TTY_O_ACCMODE) != TTY_O_WRONLY &&
+	if (!(file->flags & O_NOCTTY) && (file->flags & O_ACCMODE) != O_WRONLY &&
 	    me->sid == me->tgid && !tty->session) {
 		tty->session = me->sid;
 		WRITE_ONCE(tty->pgrp, me->pgid);

@@ -9,15 +9,10 @@
 #include <stdint.h>
 #include <tty.h>
 #include <types.h>
+#include <vfs.h>
 #include <wait.h>
 
 #include "ldisc.h"
-
-/* The open(2) flags the TTY looks at (Linux x86_64 values). */
-#define TTY_O_ACCMODE 03
-#define TTY_O_WRONLY 01
-#define TTY_O_NOCTTY 0400
-#define TTY_O_NONBLOCK 04000
 
 /*
  * One terminal.  The receive interrupt touches `ld` and reads `pgrp`; task

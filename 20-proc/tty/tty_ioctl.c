@@ -133,7 +133,7 @@ static long tiocsctty(struct tty *tty, struct file *file, uint64_t arg)
 	if (tty->session && !(arg == 1 && me->euid == 0))
 		return -EPERM;
 	/* Only a file that can read may make the terminal controlling, unless root. */
-	if ((file->flags & TTY_O_ACCMODE) == TTY_O_WRONLY && me->euid != 0)
+	if ((file->flags & O_ACCMODE) == O_WRONLY && me->euid != 0)
 		return -EPERM;
 	tty->session = me->sid;
 	WRITE_ONCE(tty->pgrp, me->pgid);

@@ -42,7 +42,7 @@ KTEST(tty_console_ttys0_and_tty_open_the_one_terminal)
 	for (unsigned int i = 0; i < 3; i++) {
 		struct file f;
 
-		KT_EQ(open_device(DEV_MAKE(numbers[i][0], numbers[i][1]), 02 /* O_RDWR */ | TTY_O_NOCTTY, &f), 0);
+		KT_EQ(open_device(DEV_MAKE(numbers[i][0], numbers[i][1]), O_RDWR | O_NOCTTY, &f), 0);
 		KT_ASSERT(f.private_data == &tty_console);
 		KT_ASSERT(f.ops->read && f.ops->write && f.ops->ioctl);
 	}
@@ -86,7 +86,7 @@ KTEST(tty_nonblocking_read_without_input_is_eagain)
 	struct file f;
 	uint64_t pos = 0;
 
-	KT_EQ(open_device(DEV_MAKE(5, 1), 02 | TTY_O_NONBLOCK, &f), 0);
+	KT_EQ(open_device(DEV_MAKE(5, 1), O_RDWR | O_NONBLOCK, &f), 0);
 	KT_EQ(f.ops->ioctl(&f, TCFLSH, TCIFLUSH), 0);
 	/* The buffer is never touched: there is nothing to copy. */
 	KT_EQ(f.ops->read(&f, (__force void __user *)0x1000, 16, &pos), -EAGAIN);
