@@ -216,7 +216,9 @@ static int user_exception(struct trap_frame *tf)
 	case TRAP_INVALID_OPCODE:
 		sig = SIGILL, code = ILL_ILLOPN;
 		break;
-	case TRAP_BREAKPOINT:
+	case TRAP_BREAKPOINT:	/* int3: Linux says SI_KERNEL, without an address */
+		sig = SIGTRAP, addr = 0;
+		break;
 	case TRAP_DEBUG:
 		sig = SIGTRAP, code = TRAP_BRKPT;
 		break;

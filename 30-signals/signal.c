@@ -446,7 +446,8 @@ static void group_continue(struct sigproc *proc)
 /*
  * A process group is orphaned when no member has a parent in another group
  * of the same session: nobody is left to continue it, so the terminal's
- * stop signals are not applied to it (POSIX).
+ * stop signals are not applied to it (POSIX).  As Linux, a parent that is
+ * init does not count.
  */
 static int pgrp_orphaned(pid_t pgrp)
 {
@@ -459,7 +460,7 @@ static int pgrp_orphaned(pid_t pgrp)
 		if (t->leader != t || t->pgid != pgrp || t->state == TASK_ZOMBIE ||
 		    t->state == TASK_DEAD)
 			continue;
-		if (p && p->pgid != pgrp && p->sid == t->sid)
+		if (p && p->tid != 1 && p->pgid != pgrp && p->sid == t->sid)
 			return 0;
 	}
 	return 1;

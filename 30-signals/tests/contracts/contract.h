@@ -7,6 +7,7 @@
 
 #include "../../../20-proc/tests/contracts/contract.h"
 #include <setjmp.h>
+#include <time.h>
 #include <ucontext.h>
 
 /* Install FN as the handler of SIG with FLAGS (SA_SIGINFO is added) and MASK (may be NULL). */
@@ -53,6 +54,15 @@ static inline const char *mask_text(const int *sigs, int n)
 		}
 	}
 	return buf[0] ? buf : "none";
+}
+
+/* Sleep MS milliseconds even if handlers interrupt the sleep. */
+static inline void sleep_ms(long ms)
+{
+	struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&t, &t) != 0 && errno == EINTR)
+		;
 }
 
 /* Block or unblock one signal. */
