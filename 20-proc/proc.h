@@ -23,7 +23,6 @@ void syscall_from_user(struct trap_frame *tf);
 
 /* sched.c */
 void task_start(struct task *t);
-int task_is_idle(const struct task *t);
 void sched_init(void);
 void sched_idle_loop(void) __noreturn;
 void sched_user_return(struct trap_frame *tf);

@@ -505,22 +505,36 @@ static struct sigtask *process_state(struct task *t)
 	return NULL;
 }
 
+/*
+ * Wake @t if it sleeps.  A signal is urgent: the sender gives up the rest of
+ * its time slice at its next return to user mode, so that a process waiting
+ * in sigsuspend runs at once rather than a time slice later.
+ */
+static void wake_for_signal(struct task *t)
+{
+	if (t->state != TASK_SLEEPING)
+		return;
+	task_wake(t);
+	if (!task_is_idle(task_current()))
+		task_current()->need_resched = 1;
+}
+
 /* Wake the threads that may take @sig, so that a sleep ends. */
 static void wake_takers(struct task *t, int sig, int thread)
 {
 	struct list_node *n;
 
 	if (thread) {
-		task_wake(t);
+		wake_for_signal(t);
 		return;
 	}
 	if (sigstate(t->leader) && !(sigstate(t->leader)->blocked & SIGBIT(sig)))
-		task_wake(t->leader);
+		wake_for_signal(t->leader);
 	list_for_each(n, &t->leader->threads) {
 		struct task *th = list_entry(n, struct task, thread_node);
 
 		if (sigstate(th) && !(sigstate(th)->blocked & SIGBIT(sig)))
-			task_wake(th);
+			wake_for_signal(th);
 	}
 }
 

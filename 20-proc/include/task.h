@@ -144,6 +144,13 @@ extern struct list_node task_list;
 struct task *task_current(void);
 
 /**
+ * task_is_idle() - Whether @p t is the idle task (what runs when nothing else can).
+ * @param t a task
+ * @return 1 if so
+ */
+int task_is_idle(const struct task *t);
+
+/**
  * task_find() - The task with thread id @p tid.
  * @param tid the id
  * @return the task (not a dead one), or NULL
