@@ -136,11 +136,16 @@ bochs)
 		tail -n +1 -f "$serial" --pid=$pid
 		wait $pid || true
 	else
+		# script(1) gives Bochs a session of its own, which neither a
+		# timeout's kill nor the terminal's ^C reaches (and Bochs ignores
+		# SIGTERM): on the way out, kill what is left of it.  Waiting in the
+		# background lets ^C end the run now, not at the timeout.
+		timeout -k 5 "$timeout_s" "${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 &
+		pid=$!
+		trap '{ kill $pid; pkill -KILL -f "$work/bochsrc"; wait $pid; } 2>/dev/null; rm -rf "$work"' EXIT
+		trap 'exit 130' INT TERM HUP
 		status=0
-		timeout -k 5 "$timeout_s" "${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 || status=$?
-		# script(1) gives Bochs a session of its own, which a timeout's kill
-		# does not reach (and Bochs ignores SIGTERM): kill what is left of it.
-		pkill -KILL -f "$work/bochsrc" || true
+		wait $pid || status=$?
 		exit $status
 	fi
 	;;
