@@ -596,6 +596,10 @@ static void sig_fault(struct trap_frame *tf, int sig, int code, uint64_t addr)
 	struct ksiginfo info = { .signo = sig, .code = code, .addr = addr };
 	struct k_sigaction *ka;
 
+	/* LAB 30 BEGIN fault_signal */
+	/* LAB STUB: (void)ka; (void)info; (void)st; */
+	/* LAB STUB: task_kill_group(t, sig); */
+	/* LAB STUB: task_exit_group(t->leader->exit_status); */
 	if (!st) {
 		task_kill_group(t, sig);
 		task_exit_group(t->leader->exit_status);
@@ -610,6 +614,7 @@ static void sig_fault(struct trap_frame *tf, int sig, int code, uint64_t addr)
 			t->tid, trap_name(tf->vector), (unsigned long long)tf->rip,
 			(unsigned long long)addr, sig);
 	sig_send_info(t, &info, 1);
+	/* LAB 30 END fault_signal */
 }
 
 /* ------------------------------------------------------------ delivery */
@@ -683,10 +688,12 @@ static void sig_deliver(struct trap_frame *tf)
 			task_exit_group(SIGSEGV);
 		}
 		st->restore_blocked = 0;
+		/* LAB 30 BEGIN handler_mask */
 		sig_set_blocked(st, st->blocked | ka->mask |
 				    ((ka->flags & SA_NODEFER) ? 0 : SIGBIT(sig)));
 		if (ka->flags & SA_RESETHAND)
 			ka->handler = SIG_DFL;
+		/* LAB 30 END handler_mask */
 		handled = 1;
 	}
 	if (!handled) {

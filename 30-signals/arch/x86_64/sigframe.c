@@ -152,7 +152,6 @@ static void altstack_report(const struct sigtask *st, uint64_t sp, struct stack6
 					  (sig_on_altstack(st, sp) ? SS_ONSTACK : 0));
 }
 
-/* LAB 30 BEGIN sigframe_setup */
 int sigframe_setup(struct trap_frame *tf, const struct ksiginfo *info,
 		   const struct k_sigaction *ka, struct sigtask *st, uint64_t saved_mask)
 {
@@ -161,6 +160,9 @@ int sigframe_setup(struct trap_frame *tf, const struct ksiginfo *info,
 	struct sigcontext64 *sc = &frame.uc.uc_mcontext;
 	uint64_t sp = tf->rsp, fp, addr;
 
+	/* LAB 30 BEGIN sigframe_setup */
+	/* LAB STUB: (void)t; (void)frame; (void)sc; (void)sp; (void)fp; (void)addr; */
+	/* LAB STUB: return -EFAULT; */
 	/* x86_64 handlers return through the C library's restorer; Linux refuses a frame without one. */
 	if (!(ka->flags & SA_RESTORER))
 		return -EFAULT;
@@ -216,8 +218,8 @@ int sigframe_setup(struct trap_frame *tf, const struct ksiginfo *info,
 	tf->ss = GDT_USER_DS;
 	tf->rflags &= ~(RFLAGS_DF | RFLAGS_RF | RFLAGS_TF);
 	return 0;
+	/* LAB 30 END sigframe_setup */
 }
-/* LAB 30 END sigframe_setup */
 
 /* Put an alternate stack setting back from a frame (Linux's restore_altstack: errors ignored). */
 static void altstack_restore(struct sigtask *st, const struct stack64 *ss, uint64_t sp)
@@ -234,7 +236,6 @@ static void altstack_restore(struct sigtask *st, const struct stack64 *ss, uint6
 	}
 }
 
-/* LAB 30 BEGIN sigreturn */
 long sigframe_return(struct trap_frame *tf)
 {
 	struct task *t = task_current();
@@ -244,6 +245,9 @@ long sigframe_return(struct trap_frame *tf)
 	/* The handler's `ret` popped pretcode: the frame starts 8 below rsp. */
 	uint64_t addr = tf->rsp - 8;
 
+	/* LAB 30 BEGIN sigreturn */
+	/* LAB STUB: (void)st; (void)frame; (void)sc; */
+	/* LAB STUB: goto bad; */
 	if (!st || copy_from_user(&frame, (const void __user *)(uintptr_t)addr, sizeof(frame)))
 		goto bad;
 	/*
@@ -279,12 +283,12 @@ long sigframe_return(struct trap_frame *tf)
 	/* These registers are not a syscall's any more: nothing to restart. */
 	syscall_frame_forget(tf);
 	return (long)tf->rax;
+	/* LAB 30 END sigreturn */
 bad:
 	pr_info("%s[%d]: bad signal frame at %#llx: killed by signal %d\n", t->comm, t->tid,
 		(unsigned long long)addr, SIGSEGV);
 	task_exit_group(SIGSEGV);
 }
-/* LAB 30 END sigreturn */
 
 /* rt_sigreturn(2): the restorer's syscall; registers come from the frame, not from arguments. */
 SYSCALL_DEFINE0(rt_sigreturn)
