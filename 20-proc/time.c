@@ -288,7 +288,7 @@ static long sleep_until_ns(uint64_t until_ns, struct ktimespec __user *rem, int 
 
 		rb->fn = nanosleep_restart;
 		rb->arg[0] = until_ns;
-		rb->arg[1] = (uint64_t)(uintptr_t)rem;
+		rb->arg[1] = (uint64_t)(__force uintptr_t)rem;
 		return -ERESTART_RESTARTBLOCK;
 	}
 }

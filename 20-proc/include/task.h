@@ -49,25 +49,25 @@ struct restart_block {
 
 /** @name clone(2) flags (Linux's); a signal_ops.fork hook receives them
  * @{ */
-#define CSIGNAL 0x000000ff
-#define CLONE_VM 0x00000100
-#define CLONE_FS 0x00000200
-#define CLONE_FILES 0x00000400
-#define CLONE_SIGHAND 0x00000800
-#define CLONE_PIDFD 0x00001000
-#define CLONE_PTRACE 0x00002000
-#define CLONE_VFORK 0x00004000
-#define CLONE_PARENT 0x00008000
-#define CLONE_THREAD 0x00010000
-#define CLONE_NEWNS 0x00020000
-#define CLONE_SYSVSEM 0x00040000
-#define CLONE_SETTLS 0x00080000
-#define CLONE_PARENT_SETTID 0x00100000
-#define CLONE_CHILD_CLEARTID 0x00200000
-#define CLONE_DETACHED 0x00400000
-#define CLONE_UNTRACED 0x00800000
-#define CLONE_CHILD_SETTID 0x01000000
-#define CLONE_IO 0x80000000UL
+#define CSIGNAL 0x000000ff	/**< the low byte: the signal sent to the parent at exit */
+#define CLONE_VM 0x00000100	/**< share the address space */
+#define CLONE_FS 0x00000200	/**< share cwd and umask */
+#define CLONE_FILES 0x00000400	/**< share the fd table */
+#define CLONE_SIGHAND 0x00000800	/**< share the signal dispositions */
+#define CLONE_PIDFD 0x00001000	/**< return a pidfd (not supported) */
+#define CLONE_PTRACE 0x00002000	/**< trace the child too (not supported) */
+#define CLONE_VFORK 0x00004000	/**< the parent sleeps until the child execs or exits */
+#define CLONE_PARENT 0x00008000	/**< the child gets the caller's parent */
+#define CLONE_THREAD 0x00010000	/**< a thread in the caller's thread group */
+#define CLONE_NEWNS 0x00020000	/**< a new mount namespace (not supported) */
+#define CLONE_SYSVSEM 0x00040000	/**< share System V semaphore undo lists (ignored) */
+#define CLONE_SETTLS 0x00080000	/**< set the FS base from the tls argument */
+#define CLONE_PARENT_SETTID 0x00100000	/**< store the child's tid in the parent's memory */
+#define CLONE_CHILD_CLEARTID 0x00200000	/**< clear and futex-wake the tid word when the child exits */
+#define CLONE_DETACHED 0x00400000	/**< obsolete, ignored */
+#define CLONE_UNTRACED 0x00800000	/**< ignored (no ptrace) */
+#define CLONE_CHILD_SETTID 0x01000000	/**< store the tid in the child's memory */
+#define CLONE_IO 0x80000000UL	/**< share the I/O context (ignored) */
 /** @} */
 
 /** @name Job-control reports a parent collects with wait4/waitid (set by layer 30)

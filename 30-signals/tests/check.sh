@@ -9,7 +9,8 @@
 #    the other boot paths, the BusyBox suite, the fork/exec stress);
 #  - job control on the console: ^Z stops the foreground job and the shell
 #    says so, `fg` continues it, ^C and ^\ end it with the shell seeing
-#    128+SIGINT and 128+SIGQUIT, `kill %1` ends a background job;
+#    128+SIGINT and 128+SIGQUIT, `kill %1` ends a background job, and a
+#    background job reading the console is stopped by SIGTTIN;
 #  - 10 000 signals between two running processes, and 1000 queued
 #    real-time ones, arrive without a loss and without a kernel error;
 #  - rt_sigreturn refuses frames that would leave user mode, and the wait
@@ -65,6 +66,12 @@ type_jobs() {
 	sleep 1
 	printf 'jobs\n'
 	wait_for 'Terminated'
+	printf 'cat &\n'
+	sleep 2
+	printf 'jobs\n'
+	wait_for 'Stopped (tty input)'
+	printf 'kill -9 %%1\n'
+	sleep 1
 	printf 'exit\n'
 }
 st=0
@@ -73,8 +80,8 @@ type_jobs | timeout 150 tools/run.sh --layer "$layer" --boot multiboot --interac
 	--cmdline "loglevel=4" >"$log" 2>&1 || st=$?
 [ "$(console | grep -c 'Stopped *sleep 30')" -ge 2 ] && console | grep -q '^after-int-130$' &&
 	console | grep -q '^after-quit-131$' && console | grep -q 'Terminated *sleep 40' &&
-	! kernel_errors >/dev/null
-result job_control_stop_fg_interrupt_quit_kill $? "(exit status $st)"
+	console | grep -q 'Stopped (tty input) *cat' && ! kernel_errors >/dev/null
+result job_control_stop_fg_interrupt_quit_kill_ttin $? "(exit status $st)"
 
 # ---------------------------------------------------------------- stress
 st=0

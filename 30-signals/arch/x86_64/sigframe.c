@@ -246,7 +246,7 @@ long sigframe_return(struct trap_frame *tf)
 	uint64_t addr = tf->rsp - 8;
 
 	/* LAB 30 BEGIN sigreturn */
-	/* LAB STUB: (void)st; (void)frame; (void)sc; */
+	/* LAB STUB: (void)st; (void)frame; (void)sc; (void)altstack_restore; */
 	/* LAB STUB: goto bad; */
 	if (!st || copy_from_user(&frame, (const void __user *)(uintptr_t)addr, sizeof(frame)))
 		goto bad;
