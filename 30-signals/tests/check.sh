@@ -89,7 +89,7 @@ tools/run.sh --layer "$layer" --boot multiboot --log "$log" --timeout 600 \
 	--cmdline "init=/bin/sigstress loglevel=4" || st=$?
 console | grep -q '^sigstress: 5000 round trips, 10000 signals, lost 0$' &&
 	console | grep -q '^sigstress: 1000 queued real-time signals, all in order$' &&
-	console | grep -q 'init: exited with status 0x0' && ! kernel_errors >/dev/null
+	console | grep -q 'init: exited with status 0;' && ! kernel_errors >/dev/null
 result ten_thousand_signals_between_running_processes $? "(exit status $st)"
 
 # ---------------------------------------------------------------- frames and core
