@@ -143,6 +143,23 @@ ktest: all
 bench: all
 	tools/bench.sh $(LAYER)
 
+# strata-bench: one static program, the same binary on the host, this kernel
+# and Linux.  tools/bench/ is its driver; each selected layer adds rows in
+# NN-*/bench/*.c (tools/bench/bench.h says how).  true is the tiny program
+# its exec rows run.
+BENCH_OUT := $(BUILD)/bench
+BENCH_SRCS := tools/bench/main.c $(wildcard $(addsuffix /bench/*.c,$(SELECTED)))
+BENCH_CFLAGS := -static -O2 -std=gnu11 -Wall -Wextra -Werror -Itools/bench
+$(BENCH_OUT)/strata-bench: $(BENCH_SRCS) tools/bench/bench.h $(MAKEFILE_LIST)
+	@mkdir -p $(@D)
+	musl-gcc $(BENCH_CFLAGS) -o $@ $(BENCH_SRCS)
+$(BENCH_OUT)/true: tools/bench/true.c $(MAKEFILE_LIST)
+	@mkdir -p $(@D)
+	musl-gcc $(BENCH_CFLAGS) -o $@ $<
+
+.PHONY: bench-prog
+bench-prog: $(BENCH_OUT)/strata-bench $(BENCH_OUT)/true
+
 # ---------------------------------------------------------------- host tests
 HOST_OUT := $(BUILD)/host
 HOST_BINS := $(addprefix $(HOST_OUT)/,$(HOST_TESTS))
