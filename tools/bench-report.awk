@@ -70,6 +70,12 @@ function ratio_text(name) {
 	return has_ratio(name) ? sprintf("%.2f", ratio(name)) : "-"
 }
 
+# The host's load average before (1) or after (2) the run.
+function load_word(i,    w) {
+	split(host_load, w, " ")
+	return w[i] == "" ? "-" : w[i]
+}
+
 function kib(bytes) {
 	return sprintf("%.0f KiB", bytes / 1024)
 }
@@ -114,7 +120,8 @@ function print_table(    i, name, fmt) {
 	printf "strata-bench, layer %s: median of %s trials of at least %s ms each\n",
 		layer_name, trials, target_ms
 	printf "%s, TCG: %s\n", qemu_version, machine
-	printf "host: %s\n\n", host_desc
+	printf "host: %s; load average %s before the run, %s after\n\n", host_desc,
+		load_word(1), load_word(2)
 	fmt = "%-31s %-10s %10s %10s %6s %10s\n"
 	printf fmt, "benchmark", "per", "Strata", "Linux", "ratio", "host"
 	for (i = 1; i <= rows; i++) {
@@ -159,6 +166,8 @@ function print_json(    i, name) {
 	printf "  \"layer\": %s,\n", json_string(layer_name)
 	printf "  \"target_ms\": %s,\n  \"trials\": %s,\n", json_number(target_ms), json_number(trials)
 	printf "  \"host\": %s,\n", json_string(host_desc)
+	printf "  \"load_before\": %s,\n  \"load_after\": %s,\n", json_number(load_word(1)),
+		json_number(load_word(2))
 	printf "  \"qemu\": %s,\n  \"machine\": %s,\n", json_string(qemu_version), json_string(machine)
 	printf "  \"strata\": {\"image\": %s, \"image_bytes\": %s, \"stripped_bytes\": %s, \"cmdline\": %s, \"first_output_s\": %s, \"total_s\": %s},\n",
 		json_string(strata_image), json_number(strata_bytes), json_number(strata_stripped_bytes),

@@ -166,6 +166,8 @@ vmlinuz=$(tools/linux-kernel.sh)
 linux_version=$(sed -n 's/^Version: //p' "$(dirname "$vmlinuz")/version" 2>/dev/null || true)
 
 echo "bench.sh: $n_rows rows; host, then Strata, then Linux (consoles in $runs/)"
+# Whatever else runs on the host slows the emulator down: say how busy it was.
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 "$prog" "${options[@]}" >"$runs/host.txt" 2>&1 || true
 echo "bench.sh: host done ($(sed -n 's/^strata-bench: done .*seconds=//p' "$runs/host.txt") s)"
 boot strata 300 -cdrom "$strata_iso" -boot d
@@ -174,6 +176,7 @@ boot linux 300 -kernel "$vmlinuz" -initrd "$work/bench.cpio" -append "$linux_cmd
 echo "bench.sh: Linux done ($(boot_times linux | awk '{ printf "%.1f", $2 }') s)"
 echo
 
+load_after=$(cut -d' ' -f1 /proc/loadavg)
 read -r strata_first strata_total < <(boot_times strata)
 read -r linux_first linux_total < <(boot_times linux)
 objcopy --strip-all "$build/kernel.elf" "$work/kernel.stripped"
@@ -188,6 +191,7 @@ report() {	# report table|md|json
 		-v layer_name="$layer_name" -v target_ms="$target_ms" -v trials="$trials" \
 		-v date="$(date -u +%Y-%m-%dT%H:%M:%SZ)" -v command="make bench LAYER=$layer" \
 		-v git="$git_rev" -v host_desc="$cpu, $(nproc) CPUs, Linux $(uname -r)" \
+		-v host_load="$load_before $load_after" \
 		-v qemu_version="$(qemu-system-x86_64 --version | head -n 1)" -v machine="$machine" \
 		-v strata_image="$build/kernel.elf" -v strata_bytes="$(stat -c %s "$build/kernel.elf")" \
 		-v strata_stripped_bytes="$(stat -c %s "$work/kernel.stripped")" \
