@@ -43,8 +43,13 @@
 #include <unistd.h>
 #include "bench.h"
 
-/* The registered row arrays (BENCH_ROWS), from the linker. */
-extern const struct bench_rows __start_bench_rows[], __stop_bench_rows[];
+/*
+ * The registered row arrays (BENCH_ROWS), from the linker.  Weak: built for
+ * a layer with no rows the section does not exist, both are then NULL and
+ * the program has nothing to run (bench.sh says so).
+ */
+extern const struct bench_rows __start_bench_rows[] __attribute__((weak));
+extern const struct bench_rows __stop_bench_rows[] __attribute__((weak));
 
 const char *bench_true_program;
 static char scratch_dir[BENCH_PATH_MAX];
