@@ -75,6 +75,8 @@ if ! make -s LAYER="$top_layer" bench-prog >"$top/build/bench-prog-$top_layer.lo
 elif [ -n "$("build/$top_layer/bench/strata-bench" --list)" ]; then
 	echo "PASS bench:strata_bench_builds" >>"$results"
 	collect tools/bench.sh --smoke "$top_layer" || true
+else
+	echo "    no rows up to layer $top_layer (the first come with layer 20): skipped"
 fi
 
 # Once for the whole tree: static analysis of the top layer's kernel (which
