@@ -131,6 +131,30 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* Two pipes, @a and @b: 0, or -1 with neither left open and errno set. */
+static int two_pipes(int a[2], int b[2])
+{
+	if (pipe(a))
+		return -1;
+	if (pipe(b)) {
+		int err = errno;
+
+		close(a[0]);
+		close(a[1]);
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+static void close_pipes(int a[2], int b[2])
+{
+	close(a[0]);
+	close(a[1]);
+	close(b[0]);
+	close(b[1]);
+}
+
 /*
  * One byte to a child and one byte back, @n times: two pipes, two context
  * switches a round trip on one CPU.  The child is made before the clock
@@ -143,11 +167,15 @@ static uint64_t pipe_pingpong_run(long n)
 	char c = 'x';
 	pid_t pid;
 
-	if (pipe(to_child) || pipe(to_parent))
+	if (two_pipes(to_child, to_parent))
 		return bench_fail("pipe: %s", strerror(errno));
 	pid = fork();
-	if (pid < 0)
-		return bench_fail("fork: %s", strerror(errno));
+	if (pid < 0) {
+		int err = errno;
+
+		close_pipes(to_child, to_parent);
+		return bench_fail("fork: %s", strerror(err));
+	}
 	if (pid == 0) {
 		close(to_child[1]);
 		close(to_parent[0]);
@@ -185,11 +213,15 @@ static uint64_t pipe_throughput_run(long n)
 	char c = 0;
 	pid_t pid;
 
-	if (pipe(data) || pipe(done))
+	if (two_pipes(data, done))
 		return bench_fail("pipe: %s", strerror(errno));
 	pid = fork();
-	if (pid < 0)
-		return bench_fail("fork: %s", strerror(errno));
+	if (pid < 0) {
+		int err = errno;
+
+		close_pipes(data, done);
+		return bench_fail("fork: %s", strerror(err));
+	}
 	if (pid == 0) {
 		unsigned long long left = (unsigned long long)n * CHUNK;
 
