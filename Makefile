@@ -3,6 +3,10 @@
 #   make [LAYER=NN]            kernel ELF, UEFI system partition and GRUB ISO in build/NN/
 #   make run [LAYER=NN] [BOOT=uefi|multiboot]
 #   make bochs [LAYER=NN]      the GRUB ISO in Bochs, headless, COM1 on the terminal
+#   make exec [LAYER=NN] [BOOT=...] [FILES=DIR] [SRC=file.c] [CMD='...'] [TIMEOUT=s] [DISK=img]
+#                              boot, run CMD with BusyBox's sh, print its output and
+#                              stop; fails when CMD does (tools/exec.sh exits with
+#                              CMD's own status).  make bochs takes the same options.
 #   make gdb [LAYER=NN]        QEMU halted with its gdb stub; see README.md
 #   make test [LAYER=NN]       every test of every layer up to NN (default: all layers)
 #   make ktest KTEST=PATTERN [BOOT=...]   in-kernel tests matching PATTERN on one boot path
@@ -125,12 +129,42 @@ $(ESP_IMG): $(KERNEL) $(EFI_LOADER) tools/mkesp.sh $(INITRAMFS)
 	tools/mkesp.sh $(EFI_LOADER) $(KERNEL) '$(CMDLINE)' $@ $(INITRAMFS)
 
 # ---------------------------------------------------------------- running
-.PHONY: run bochs gdb ktest
+.PHONY: run bochs gdb ktest exec
 run: all
 	tools/run.sh --layer $(LAYER) --boot $(BOOT) --cmdline '$(CMDLINE)' --interactive
 
+# make exec: one command on the booted kernel (tools/exec.sh says how).  CMD
+# reaches the guest's shell as written: $(value) keeps make from expanding
+# its $, and the quoting below survives any quote in it.  The options are
+# checked before the build; the build's own output goes to stderr, so that
+# standard output carries CMD's output alone.
+FILES ?=
+SRC ?=
+CMD ?=
+TIMEOUT ?=
+DISK ?=
+shell_quote = '$(subst ','\'',$(1))'
+EXEC_ARGS = --layer $(LAYER) $(foreach d,$(FILES),--files $(call shell_quote,$(d))) \
+	$(if $(SRC),--src $(call shell_quote,$(SRC))) $(if $(TIMEOUT),--timeout $(call shell_quote,$(TIMEOUT))) \
+	$(if $(DISK),--disk $(call shell_quote,$(DISK))) --cmdline $(call shell_quote,$(CMDLINE)) \
+	-- $(call shell_quote,$(value CMD))
+define exec_recipe
+	@tools/exec.sh --check --boot $(1) $(EXEC_ARGS)
+	@$(MAKE) --no-print-directory all >&2
+	@tools/exec.sh --boot $(1) $(EXEC_ARGS)
+endef
+
+exec:
+	$(call exec_recipe,$(BOOT))
+
+# With something to run (FILES, SRC or CMD), make bochs is make exec under Bochs.
+ifneq ($(strip $(FILES)$(SRC)$(value CMD)),)
+bochs:
+	$(call exec_recipe,bochs)
+else
 bochs: all
 	tools/run.sh --layer $(LAYER) --boot bochs --cmdline '$(CMDLINE)' --interactive
+endif
 
 gdb: all
 	@command -v gdb >/dev/null || tools/deps.sh gdb

@@ -18,9 +18,14 @@ void halt_forever(void)
 	}
 }
 
-static uint64_t current_rbp(void)
+/*
+ * The frame pointer of the function that called the one this is inlined
+ * in: the backtrace starts at the caller, whose return address is given
+ * separately (starting at our own frame would print the caller twice).
+ */
+static inline __attribute__((always_inline)) uint64_t caller_rbp(void)
 {
-	return (uint64_t)__builtin_frame_address(0);
+	return *(const uint64_t *)__builtin_frame_address(0);
 }
 
 /*
@@ -50,7 +55,12 @@ void panic(const char *fmt, ...)
 	kvsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	pr_emerg("PANIC: %s\n", msg);
-	backtrace_print((uint64_t)__builtin_return_address(0), current_rbp());
+	backtrace_print((uint64_t)__builtin_return_address(0), caller_rbp());
+	panic_stop();
+}
+
+void panic_stop(void)
+{
 	if (ktest_requested() || panic_reboot)
 		power_off(POWER_STATUS_PANIC);
 	pr_emerg("system halted\n");
@@ -60,5 +70,5 @@ void panic(const char *fmt, ...)
 void warn_at(const char *file, int line, const char *what)
 {
 	pr_warn("WARNING at %s:%d: %s\n", file, line, what);
-	backtrace_print((uint64_t)__builtin_return_address(0), current_rbp());
+	backtrace_print((uint64_t)__builtin_return_address(0), caller_rbp());
 }

@@ -32,9 +32,6 @@
 #define P_PID 1
 #define P_PGID 2
 
-#define CLD_EXITED 1
-#define CLD_KILLED 2
-#define CLD_DUMPED 3
 
 /* True if some task still uses @id as its thread, process, group or session id. */
 int task_group_in_use(pid_t id)
@@ -113,19 +110,54 @@ static void reparent_children(struct task *t)
 		wake_up(&init->child_exit);
 }
 
+/* Free a zombie nobody will wait for: now, or once off the CPU if it is us. */
+static void reap_unwaited(struct task *leader)
+{
+	leader->state = TASK_DEAD;
+	if (leader != task_current())
+		task_free(leader);
+}
+
+/* What a parent learns about a child that ended with wait status @status (si_code, si_status). */
+static void exit_status_info(int status, int *code, int *value)
+{
+	if (status & 0x7f) {
+		*code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		*value = status & 0x7f;
+	} else {
+		*code = CLD_EXITED;
+		*value = (status >> 8) & 0xff;
+	}
+}
+
 /* A leader whose threads are all gone is ready to be reported to its parent. */
 static void notify_parent(struct task *leader)
 {
 	struct task *p = leader->parent;
 
-	if (p) {
-		wake_up(&p->child_exit);
-		if (leader->exit_signal)
-			task_send_signal(p, leader->exit_signal);
-	} else {
+	if (!p) {
 		/* Nobody will wait: reap it now (kernel threads, orphans of init). */
-		leader->state = TASK_DEAD;
+		reap_unwaited(leader);
+		return;
 	}
+	if (leader->exit_signal) {
+		struct ksiginfo info = {
+			.signo = leader->exit_signal,
+			.pid = leader->tgid,
+			.uid = leader->uid,
+			.utime = leader->run_ticks,
+		};
+
+		exit_status_info(leader->exit_status, &info.code, &info.status);
+		signal_send(p, &info, 0);
+	}
+	/* A parent ignoring SIGCHLD (or with SA_NOCLDWAIT) never sees its children as zombies. */
+	if (leader->exit_signal == SIGCHLD && signal_child_autoreap(p)) {
+		list_del(&leader->sibling_node);
+		leader->parent = NULL;
+		reap_unwaited(leader);
+	}
+	wake_up(&p->child_exit);
 }
 
 void task_exit(int status)
@@ -236,8 +268,24 @@ static int wait_matches(const struct task *self, const struct task *c, const str
 	}
 }
 
-/* A reportable child: a zombie whose threads are all gone. */
-static struct task *wait_find(struct task *self, const struct wait_select *s, int *any)
+/* What a wait can report about a child. */
+enum wait_kind { WAIT_NONE, WAIT_EXITED, WAIT_STOPPED, WAIT_CONTINUED };
+
+/* What @c has to report that the wait's options ask for (WUNTRACED is WSTOPPED). */
+static enum wait_kind wait_kind(const struct task *c, int options)
+{
+	if ((options & WEXITED) && c->state == TASK_ZOMBIE && list_empty(&c->threads))
+		return WAIT_EXITED;
+	if ((options & WUNTRACED) && (c->wait_report & TASK_REPORT_STOPPED))
+		return WAIT_STOPPED;
+	if ((options & WCONTINUED) && (c->wait_report & TASK_REPORT_CONTINUED))
+		return WAIT_CONTINUED;
+	return WAIT_NONE;
+}
+
+/* A reportable child: a zombie whose threads are all gone, or a stop or continue asked for. */
+static struct task *wait_find(struct task *self, const struct wait_select *s, int *any,
+			      enum wait_kind *kind)
 {
 	struct list_node *n;
 
@@ -248,7 +296,8 @@ static struct task *wait_find(struct task *self, const struct wait_select *s, in
 		if (!wait_matches(self, c, s))
 			continue;
 		*any = 1;
-		if (c->state == TASK_ZOMBIE && list_empty(&c->threads))
+		*kind = wait_kind(c, s->options);
+		if (*kind != WAIT_NONE)
 			return c;
 	}
 	return NULL;
@@ -264,14 +313,14 @@ static void reap(struct task *self, struct task *c)
 }
 
 /* Sleep until a selected child can be reported; return it, NULL (WNOHANG), or an error. */
-static struct task *wait_for_child(const struct wait_select *s, long *err)
+static struct task *wait_for_child(const struct wait_select *s, enum wait_kind *kind, long *err)
 {
 	struct task *self = task_current();
 	struct task *c = NULL;
 	int any = 0;
 
 	*err = wait_event(&self->leader->child_exit,
-			  (c = wait_find(self, s, &any)) != NULL || !any ||
+			  (c = wait_find(self, s, &any, kind)) != NULL || !any ||
 			  (s->options & WNOHANG));
 	if (*err)
 		return NULL;
@@ -294,10 +343,12 @@ static int put_rusage(void __user *ru, uint64_t ticks)
 
 SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, wstatus, int, options, void __user *, ru)
 {
-	struct wait_select s = { P_ALL, 0, options };
+	struct wait_select s = { P_ALL, 0, options | WEXITED };
+	enum wait_kind kind;
 	struct task *c;
 	long err;
 	pid_t id;
+	int status;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
@@ -310,15 +361,24 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, wstatus, int, options, void __u
 		s.idtype = P_PGID;
 		s.id = -pid;
 	}
-	c = wait_for_child(&s, &err);
+	c = wait_for_child(&s, &kind, &err);
 	if (!c)
 		return err;
-	if (wstatus && put_user(&c->exit_status, wstatus))
+	if (kind == WAIT_STOPPED)
+		status = (c->stop_signal << 8) | 0x7f;
+	else if (kind == WAIT_CONTINUED)
+		status = 0xffff;
+	else
+		status = c->exit_status;
+	if (wstatus && put_user(&status, wstatus))
 		return -EFAULT;
 	if (put_rusage(ru, c->run_ticks + c->child_ticks))
 		return -EFAULT;
 	id = c->tgid;
-	reap(task_current(), c);
+	if (kind == WAIT_EXITED)
+		reap(task_current(), c);
+	else
+		c->wait_report &= kind == WAIT_STOPPED ? ~TASK_REPORT_STOPPED : ~TASK_REPORT_CONTINUED;
 	return id;
 }
 
@@ -327,6 +387,7 @@ SYSCALL_DEFINE5(waitid, int, idtype, pid_t, id, void __user *, infop, int, optio
 {
 	struct wait_select s = { idtype, id, options };
 	int32_t info[32] = { 0 };	/* siginfo_t is 128 bytes */
+	enum wait_kind kind;
 	struct task *c;
 	long err;
 
@@ -338,23 +399,7 @@ SYSCALL_DEFINE5(waitid, int, idtype, pid_t, id, void __user *, infop, int, optio
 	    (options & ~(WNOHANG | WNOWAIT | WEXITED | WUNTRACED | WCONTINUED |
 			 __WNOTHREAD | __WALL | __WCLONE)))
 		return -EINVAL;
-	if (options & WEXITED) {
-		c = wait_for_child(&s, &err);
-	} else {
-		/* Only stops and continues asked for: they come with layer 30. */
-		struct task *self = task_current();
-		int any = 0;
-
-		c = NULL;
-		wait_find(self, &s, &any);
-		err = any ? 0 : -ECHILD;
-		if (any && !(options & WNOHANG)) {
-			err = wait_event(&self->leader->child_exit,
-					 (wait_find(self, &s, &any), !any));
-			if (!err)
-				err = -ECHILD;
-		}
-	}
+	c = wait_for_child(&s, &kind, &err);
 	if (!c) {
 		/* WNOHANG with nothing to report: Linux zeroes si_pid (and the rest). */
 		if (!err && infop && copy_to_user(infop, info, sizeof(info)))
@@ -362,12 +407,15 @@ SYSCALL_DEFINE5(waitid, int, idtype, pid_t, id, void __user *, infop, int, optio
 		return err;
 	}
 	info[0] = SIGCHLD;			/* si_signo */
-	if (c->exit_status & 0x7f) {
-		info[2] = (c->exit_status & 0x80) ? CLD_DUMPED : CLD_KILLED;
-		info[6] = c->exit_status & 0x7f;	/* si_status: the signal */
+	if (kind == WAIT_STOPPED) {
+		info[2] = CLD_STOPPED;
+		info[6] = c->stop_signal;
+	} else if (kind == WAIT_CONTINUED) {
+		info[2] = CLD_CONTINUED;
+		info[6] = SIGCONT;
 	} else {
-		info[2] = CLD_EXITED;
-		info[6] = (c->exit_status >> 8) & 0xff;	/* si_status: the exit code */
+		/* si_code and si_status: the exit code, or the signal that ended it */
+		exit_status_info(c->exit_status, &info[2], &info[6]);
 	}
 	info[4] = c->tgid;			/* si_pid */
 	info[5] = c->uid;			/* si_uid */
@@ -375,7 +423,11 @@ SYSCALL_DEFINE5(waitid, int, idtype, pid_t, id, void __user *, infop, int, optio
 		return -EFAULT;
 	if (put_rusage(ru, c->run_ticks + c->child_ticks))
 		return -EFAULT;
-	if (!(options & WNOWAIT))
+	if (options & WNOWAIT)
+		return 0;
+	if (kind == WAIT_EXITED)
 		reap(task_current(), c);
+	else
+		c->wait_report &= kind == WAIT_STOPPED ? ~TASK_REPORT_STOPPED : ~TASK_REPORT_CONTINUED;
 	return 0;
 }

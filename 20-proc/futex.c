@@ -132,12 +132,15 @@ static long futex_wait(uint64_t uaddr, int private, uint32_t val, uint64_t deadl
 		wait_queue_init(&none);
 		err = wait_event_deadline(&none, w.woken,
 					  deadline_ns ? ktime_deadline_tick(deadline_ns) : 0);
-		if (w.woken || err == -EINTR)
+		if (w.woken || err == -ERESTARTSYS)
 			break;
 	}
 	if (w.woken)
 		return 0;
 	list_del(&w.node);
+	if (err == -ERESTARTSYS && deadline_ns)
+		/* A timed wait is not restarted with its old timeout after a handler. */
+		return -ERESTARTNOHAND;
 	return err == -ETIMEDOUT || err == 0 ? -ETIMEDOUT : err;
 }
 

@@ -16,7 +16,6 @@ struct task *task_alloc(void);
 void task_free(struct task *t);
 void task_release_stack(struct task *t);
 void task_prepare_stack(struct task *t, void (*fn)(void *), void *arg);
-extern struct list_node task_list;
 
 /* Called from assembly (syscall_entry.S). */
 void sched_tail(void);
@@ -24,14 +23,11 @@ void syscall_from_user(struct trap_frame *tf);
 
 /* sched.c */
 void task_start(struct task *t);
-int task_is_idle(const struct task *t);
 void sched_init(void);
 void sched_idle_loop(void) __noreturn;
 void sched_user_return(struct trap_frame *tf);
 
 /* exit.c */
-void task_exit(int status) __noreturn;
-void task_exit_group(int status) __noreturn;
 void kthread_exit(void) __noreturn;
 int task_group_in_use(pid_t id);
 void mm_release(struct task *t);

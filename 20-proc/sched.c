@@ -112,6 +112,27 @@ void task_wake(struct task *t)
 	irq_restore(flags);
 }
 
+void task_stop(void)
+{
+	uint64_t flags = irq_save();
+
+	percpu0.current->state = TASK_STOPPED;
+	schedule();
+	irq_restore(flags);
+}
+
+void task_resume(struct task *t)
+{
+	uint64_t flags = irq_save();
+
+	if (t->state == TASK_STOPPED) {
+		t->state = TASK_RUNNABLE;
+		if (t != percpu0.current)
+			list_add_tail(&t->run_node, &run_queue);
+	}
+	irq_restore(flags);
+}
+
 /* Make a task that was never scheduled runnable (a new thread or process). */
 void task_start(struct task *t)
 {

@@ -13,15 +13,6 @@
 #include <uaccess.h>
 #include "proc.h"
 
-#define SEGV_MAPERR 1
-#define SEGV_ACCERR 2
-#define BUS_ADRERR 2
-#define ILL_ILLOPN 2
-#define FPE_INTDIV 1
-#define FPE_FLTINV 7
-#define TRAP_BRKPT 1
-#define SI_KERNEL 0x80
-
 int signal_default_terminates(int sig)
 {
 	switch (sig) {
@@ -44,8 +35,7 @@ int signal_default_dumps_core(int sig)
 	}
 }
 
-/* Mark @t's whole thread group to end with @sig as its wait status, and wake it. */
-static void kill_group(struct task *t, int sig)
+void task_kill_group(struct task *t, int status)
 {
 	struct task *leader = t->leader;
 	struct list_node *n;
@@ -53,20 +43,23 @@ static void kill_group(struct task *t, int sig)
 	if (leader->group_exit || leader->state == TASK_ZOMBIE)
 		return;
 	leader->group_exit = 1;
-	/*
-	 * Linux sets the "core dumped" bit (0x80) only when a core file was
-	 * written; this kernel writes none, so the status is the bare signal.
-	 */
-	leader->exit_status = sig;
+	leader->exit_status = status;
 	task_wake(leader);
-	list_for_each(n, &leader->threads)
+	task_resume(leader);
+	list_for_each(n, &leader->threads) {
 		task_wake(list_entry(n, struct task, thread_node));
+		task_resume(list_entry(n, struct task, thread_node));
+	}
 }
 
-static void default_send(struct task *t, int sig)
+/*
+ * Linux sets the "core dumped" bit (0x80) only when a core file was written;
+ * layer 20 writes none and has no RLIMIT_CORE policy, so its statuses are the bare signal.
+ */
+static void default_send(struct task *t, const struct ksiginfo *info, int thread)
 {
-	if (signal_default_terminates(sig))
-		kill_group(t, sig);
+	if (signal_default_terminates(info->signo))
+		task_kill_group(t, info->signo);
 }
 
 static void default_fault(struct trap_frame *tf, int sig, int code, uint64_t addr)
@@ -76,7 +69,7 @@ static void default_fault(struct trap_frame *tf, int sig, int code, uint64_t add
 	pr_info("%s[%d]: %s at rip %#llx, address %#llx: killed by signal %d\n", t->comm,
 		t->tid, trap_name(tf->vector), (unsigned long long)tf->rip,
 		(unsigned long long)addr, sig);
-	kill_group(t, sig);
+	task_kill_group(t, sig);
 	task_exit_group(t->leader->exit_status);
 }
 
@@ -87,6 +80,8 @@ static int default_pending(void)
 
 static void default_deliver(struct trap_frame *tf)
 {
+	/* No handlers here: an interrupted syscall always runs again. */
+	syscall_restart(tf, 0, 0);
 }
 
 static const struct signal_ops default_ops = {
@@ -103,9 +98,28 @@ void signal_set_ops(const struct signal_ops *new_ops)
 	ops = new_ops;
 }
 
+void signal_send(struct task *t, const struct ksiginfo *info, int thread)
+{
+	ops->send(t, info, thread);
+}
+
 void task_send_signal(struct task *t, int sig)
 {
-	ops->send(t, sig);
+	struct ksiginfo info = { .signo = sig, .code = SI_KERNEL };
+
+	ops->send(t, &info, 0);
+}
+
+void ksiginfo_user(struct ksiginfo *info, int sig)
+{
+	struct task *cur = task_current();
+
+	*info = (struct ksiginfo){ .signo = sig, .code = SI_USER, .pid = cur->tgid, .uid = cur->uid };
+}
+
+int signal_child_autoreap(struct task *parent)
+{
+	return ops->child_autoreap ? ops->child_autoreap(parent) : 0;
 }
 
 void signal_fault(struct trap_frame *tf, int sig, int code, uint64_t addr)
@@ -202,7 +216,9 @@ static int user_exception(struct trap_frame *tf)
 	case TRAP_INVALID_OPCODE:
 		sig = SIGILL, code = ILL_ILLOPN;
 		break;
-	case TRAP_BREAKPOINT:
+	case TRAP_BREAKPOINT:	/* int3: Linux says SI_KERNEL, without an address */
+		sig = SIGTRAP, addr = 0;
+		break;
 	case TRAP_DEBUG:
 		sig = SIGTRAP, code = TRAP_BRKPT;
 		break;
@@ -243,12 +259,18 @@ static int may_signal(const struct task *t)
 	return cur->euid == 0 || cur->euid == t->uid || cur->uid == t->uid;
 }
 
-static long signal_one(struct task *t, int sig)
+/* Signal 0 only checks that the target exists and may be signalled. */
+static long signal_one(struct task *t, int sig, int code, int thread)
 {
+	struct ksiginfo info;
+
 	if (!may_signal(t))
 		return -EPERM;
-	if (sig)
-		task_send_signal(t, sig);
+	if (sig) {
+		ksiginfo_user(&info, sig);
+		info.code = code;
+		signal_send(t, &info, thread);
+	}
 	return 0;
 }
 
@@ -266,7 +288,7 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 
 		if (!t || t->leader->state == TASK_ZOMBIE || t->tgid != pid)
 			return -ESRCH;
-		return signal_one(t->leader, sig);
+		return signal_one(t->leader, sig, SI_USER, 0);
 	}
 	/* 0: our group; -1: everyone we may signal but init and ourselves; < -1: group -pid. */
 	list_for_each(n, &task_list) {
@@ -281,7 +303,7 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		if (pid == -1 && (t->tid == 1 || t == cur->leader))
 			continue;
 		found = 1;
-		long one = signal_one(t, sig);
+		long one = signal_one(t, sig, SI_USER, 0);
 
 		if (one)
 			err = one;
@@ -299,7 +321,7 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, tid, int, sig)
 		return -EINVAL;
 	if (!t || t->tgid != tgid || t->state == TASK_ZOMBIE)
 		return -ESRCH;
-	return signal_one(t, sig);
+	return signal_one(t, sig, SI_TKILL, 1);
 }
 
 SYSCALL_DEFINE2(tkill, pid_t, tid, int, sig)
@@ -310,5 +332,5 @@ SYSCALL_DEFINE2(tkill, pid_t, tid, int, sig)
 		return -EINVAL;
 	if (!t || t->state == TASK_ZOMBIE)
 		return -ESRCH;
-	return signal_one(t, sig);
+	return signal_one(t, sig, SI_TKILL, 1);
 }

@@ -8,6 +8,7 @@
 #include <panic.h>
 #include <printk.h>
 #include <syscall.h>
+#include <task.h>
 #include "proc.h"
 
 REGISTRY_DEFINE(struct syscall_def, syscalls);
@@ -67,6 +68,54 @@ void syscall_dispatch(struct trap_frame *tf)
 			syscall_name(nr));
 	}
 	tf->rax = (uint64_t)-ENOSYS;
+}
+
+void syscall_restart(struct trap_frame *tf, int handler, int sa_restart)
+{
+	long r = (long)tf->rax;
+
+	/* error_code holds the syscall number on a syscall's frame (syscall_entry.S). */
+	if (tf->vector != TRAP_SYSCALL || (int64_t)tf->error_code < 0)
+		return;
+	switch (r) {
+	case -ERESTARTNOHAND:
+	case -ERESTART_RESTARTBLOCK:
+		if (handler) {
+			tf->rax = (uint64_t)-EINTR;
+			return;
+		}
+		break;
+	case -ERESTARTSYS:
+		if (handler && !sa_restart) {
+			tf->rax = (uint64_t)-EINTR;
+			return;
+		}
+		break;
+	case -ERESTARTNOINTR:
+		break;
+	default:
+		return;
+	}
+	tf->rax = r == -ERESTART_RESTARTBLOCK ? __NR_restart_syscall : tf->error_code;
+	tf->rip -= 2;		/* back over the two-byte `syscall` instruction */
+}
+
+void syscall_frame_forget(struct trap_frame *tf)
+{
+	tf->error_code = (uint64_t)-1;
+}
+
+/* restart_syscall(2): what an interrupted -ERESTART_RESTARTBLOCK call left to do. */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	struct restart_block *rb = &task_current()->restart;
+
+	if (!rb->fn)
+		return -EINTR;
+	long (*fn)(struct restart_block *) = rb->fn;
+
+	rb->fn = NULL;
+	return fn(rb);
 }
 
 /* From syscall_entry.S, with interrupts on: the syscall, then the work due before user mode. */

@@ -254,12 +254,17 @@ SYSCALL_DEFINE1(time, int64_t __user *, tloc)
 	return ts.tv_sec;
 }
 
+static long nanosleep_restart(struct restart_block *rb);
+
 /*
  * Sleep until the monotonic clock reaches @until_ns.  The timer wakes us at
  * tick granularity (10 ms), so we sleep to the tick after the deadline:
- * never shorter than asked, as POSIX requires.
+ * never shorter than asked, as POSIX requires.  A signal ends the sleep with
+ * the time left in *@rem; then, as Linux, a relative sleep continues through
+ * restart_syscall(2) to the same deadline if no handler runs (a stop and
+ * SIGCONT), and an absolute one simply runs again.
  */
-static long sleep_until_ns(uint64_t until_ns, struct ktimespec __user *rem)
+static long sleep_until_ns(uint64_t until_ns, struct ktimespec __user *rem, int relative)
 {
 	for (;;) {
 		uint64_t now = ktime_monotonic_ns();
@@ -268,17 +273,29 @@ static long sleep_until_ns(uint64_t until_ns, struct ktimespec __user *rem)
 			return 0;
 		long err = sleep_until_tick(ktime_deadline_tick(until_ns));
 
-		if (err) {
-			now = ktime_monotonic_ns();
-			if (rem) {
-				struct ktimespec left = ns_to_ts(until_ns > now ? until_ns - now : 0);
-
-				if (copy_to_user(rem, &left, sizeof(left)))
-					return -EFAULT;
-			}
+		if (!err)
+			continue;
+		if (err != -ERESTARTSYS)
 			return err;
-		}
+		if (!relative)
+			return -ERESTARTNOHAND;
+		now = ktime_monotonic_ns();
+		struct ktimespec left = ns_to_ts(until_ns > now ? until_ns - now : 0);
+
+		if (rem && copy_to_user(rem, &left, sizeof(left)))
+			return -EFAULT;
+		struct restart_block *rb = &task_current()->restart;
+
+		rb->fn = nanosleep_restart;
+		rb->arg[0] = until_ns;
+		rb->arg[1] = (uint64_t)(uintptr_t)rem;
+		return -ERESTART_RESTARTBLOCK;
 	}
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return sleep_until_ns(rb->arg[0], (struct ktimespec __user *)(uintptr_t)rb->arg[1], 1);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct ktimespec __user *, req, struct ktimespec __user *, rem)
@@ -286,7 +303,7 @@ SYSCALL_DEFINE2(nanosleep, const struct ktimespec __user *, req, struct ktimespe
 	uint64_t d;
 	int err = ktimespec_from_user(req, &d);
 
-	return err ? err : sleep_until_ns(ktime_deadline_after(d), rem);
+	return err ? err : sleep_until_ns(ktime_deadline_after(d), rem, 1);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, clk, int, flags, const struct ktimespec __user *, req,
@@ -302,9 +319,9 @@ SYSCALL_DEFINE4(clock_nanosleep, int, clk, int, flags, const struct ktimespec __
 	if (err)
 		return err;
 	if (!(flags & TIMER_ABSTIME))
-		return sleep_until_ns(ktime_deadline_after(t), rem);
+		return sleep_until_ns(ktime_deadline_after(t), rem, 1);
 	/* An absolute sleep is simply restarted: no remaining time is reported. */
-	return sleep_until_ns(clk == CLOCK_REALTIME ? ktime_deadline_from_realtime(t) : t, NULL);
+	return sleep_until_ns(clk == CLOCK_REALTIME ? ktime_deadline_from_realtime(t) : t, NULL, 0);
 }
 
 SYSCALL_DEFINE1(times, int64_t __user *, buf)

@@ -18,7 +18,8 @@
 #
 # Programs are compiled into BUILD_DIR only when their sources changed, and
 # the archive is written to OUT.cpio.tmp, then renamed: a failed run never
-# leaves a half-written archive.  --deps prints every input file, one a
+# leaves a half-written archive.  The spec it was made from (tools/mkcpio.c)
+# is kept as OUT.spec.  --deps prints every input file, one a
 # line, for a Makefile rule's prerequisites.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -248,7 +249,10 @@ for path in "${!entry[@]}"; do
 done
 
 # ---------------------------------------------------------------- the archive
-spec=$build/initramfs.spec
+# The spec stays beside the archive it describes (build/NN/initramfs.spec
+# for the build's own), so a run with --extra elsewhere leaves the build's
+# alone and two runs at once do not share one.
+spec=${out%.cpio}.spec
 printf '%s\n' "${!entry[@]}" | LC_ALL=C sort | while read -r path; do
 	echo "${entry[$path]}"
 done >"$spec"

@@ -4,6 +4,7 @@
 #   run.sh --layer NN --boot uefi|multiboot|bochs [--cmdline 'WORDS']
 #          [--interactive] [--gdb] [--log FILE] [--timeout SECONDS] [--esp IMG]
 #          [--initramfs CPIO]   (default: build/NN/initramfs.cpio if the layer builds one)
+#          [--disk IMG]         (QEMU only: IMG as a raw virtio-blk disk, writable)
 #
 # Interactive: COM1 is this terminal (QEMU: Ctrl-A X quits).  Otherwise COM1
 # goes to --log, standard input is closed, and the machine is killed after
@@ -12,7 +13,7 @@
 # Images come from build/NN/ (make LAYER=NN builds them).
 set -euo pipefail
 
-layer="" boot=uefi cmdline="" interactive=0 gdb=0 log="" timeout_s=120 esp="" initramfs=""
+layer="" boot=uefi cmdline="" interactive=0 gdb=0 log="" timeout_s=120 esp="" initramfs="" disk=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	--layer) layer=$2; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout_s=$2; shift 2 ;;
 	--esp) esp=$2; shift 2 ;;
 	--initramfs) initramfs=$2; shift 2 ;;
+	--disk) disk=$2; shift 2 ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
@@ -40,6 +42,10 @@ if [ $interactive = 0 ] && [ -z "$log" ]; then
 	echo "run.sh: a non-interactive run needs --log FILE" >&2
 	exit 2
 fi
+if [ -n "$disk" ]; then
+	[ -f "$disk" ] || { echo "run.sh: --disk $disk: no such file" >&2; exit 2; }
+	[ "$boot" != bochs ] || { echo "run.sh: --disk needs QEMU: Bochs has no virtio-blk" >&2; exit 2; }
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -52,6 +58,9 @@ if [ $interactive = 1 ]; then
 else
 	qemu+=(-serial "file:$log" -monitor none)
 fi
+# The extra disk (layers 40 and above drive it); QEMU reads a comma in a
+# file name as ",,".
+[ -z "$disk" ] || qemu+=(-drive "file=${disk//,/,,},format=raw,if=virtio")
 if [ $gdb = 1 ]; then
 	# -S: halt before the first instruction; -s: gdb stub on tcp::1234.
 	qemu+=(-s -S)
@@ -137,11 +146,16 @@ bochs)
 		tail -n +1 -f "$serial" --pid=$pid
 		wait $pid || true
 	else
+		# script(1) gives Bochs a session of its own, which neither a
+		# timeout's kill nor the terminal's ^C reaches (and Bochs ignores
+		# SIGTERM): on the way out, kill what is left of it.  Waiting in the
+		# background lets ^C end the run now, not at the timeout.
+		timeout -k 5 "$timeout_s" "${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 &
+		pid=$!
+		trap '{ kill $pid; pkill -KILL -f "$work/bochsrc"; wait $pid; } 2>/dev/null; rm -rf "$work"' EXIT
+		trap 'exit 130' INT TERM HUP
 		status=0
-		timeout -k 5 "$timeout_s" "${bochs_cmd[@]}" </dev/null >/dev/null 2>&1 || status=$?
-		# script(1) gives Bochs a session of its own, which a timeout's kill
-		# does not reach (and Bochs ignores SIGTERM): kill what is left of it.
-		pkill -KILL -f "$work/bochsrc" || true
+		wait $pid || status=$?
 		exit $status
 	fi
 	;;

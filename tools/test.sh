@@ -3,7 +3,8 @@
 #
 # For each layer: build it; run its host unit tests; boot its in-kernel tests
 # under QEMU with UEFI and with Multiboot2, and under Bochs; run the layer's
-# own checks (NN-*/tests/check.sh, if any) and its lab's self-check.  Then,
+# own checks (NN-*/tests/check.sh, if any), make exec's checks if the layer
+# has user space (tools/exec-test.sh), and its lab's self-check.  Then,
 # once: a smoke run of the benchmark on the last layer (every row runs once;
 # figures are never pass/fail), and make check and make docs, which must
 # report nothing.  Every result is one "PASS name" or "FAIL name" line; the
@@ -56,6 +57,10 @@ for layer in "$@"; do
 
 	if [ -x "$dir/tests/check.sh" ]; then
 		collect "$dir/tests/check.sh" "$layer" || true
+	fi
+	# make exec on every layer with user space (one that builds an initramfs).
+	if [ -f "$top/build/$layer/initramfs.cpio" ]; then
+		collect tools/exec-test.sh "$layer" || true
 	fi
 	if ls labs/"$layer"-*.grade >/dev/null 2>&1; then
 		collect tools/lab-selfcheck.sh "$layer" || true

@@ -4,8 +4,9 @@
  *
  * A panic prints its message, the caller's backtrace and "system halted",
  * then stops the CPU.  When the kernel was booted to run tests (`ktest=`),
- * it powers off with status 2 instead, so the test runner does not have to
- * wait for its timeout.  Nothing ever reboots silently.
+ * or with `panic=N` (N not 0), it powers off with status 2 instead, so a
+ * test runner does not have to wait for its timeout.  Nothing ever reboots
+ * silently.
  */
 #ifndef PANIC_H
 #define PANIC_H
@@ -19,6 +20,14 @@
  * May be called from any context, with interrupts on or off.
  */
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
+
+/**
+ * panic_stop() - The end of a fatal report (a panic, an unhandled trap): power off or halt.
+ *
+ * Powers off with the panic status when the boot asked for it (`ktest=`,
+ * `panic=N`), and otherwise says "system halted" and halts.
+ */
+void panic_stop(void) __noreturn;
 
 /**
  * halt_forever() - Disable interrupts and halt the CPU, forever.

@@ -176,7 +176,11 @@ ssize_t pipe_writev(struct file *f, const struct user_iovec *iov, int count, siz
 		long err;
 
 		if (!p->readers) {
-			task_send_signal(task_current(), SIGPIPE);
+			struct ksiginfo info;
+
+			/* As Linux: SI_USER from the writer itself, to the writing thread. */
+			ksiginfo_user(&info, SIGPIPE);
+			signal_send(task_current(), &info, 1);
 			return written ? (ssize_t)written : -EPIPE;
 		}
 		room = PIPE_SIZE - p->len;

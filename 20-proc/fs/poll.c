@@ -93,7 +93,8 @@ static long do_poll(struct pollfd *fds, unsigned int n, uint64_t deadline_ns)
 		if (ready || !deadline_ns)
 			break;
 		if (wait_interrupted()) {
-			ready = -EINTR;
+			/* Linux: poll and select run again only if no handler ran. */
+			ready = -ERESTARTNOHAND;
 			break;
 		}
 		uint64_t tick = 0;
@@ -145,8 +146,8 @@ static long poll_user(struct pollfd __user *ufds, unsigned int n, uint64_t deadl
 	r = copy_from_user(fds, ufds, n * sizeof(*fds));
 	if (!r)
 		r = do_poll(fds, n, deadline);
-	/* Results are written back even after -EINTR, as Linux does. */
-	if (r >= 0 || r == -EINTR) {
+	/* Results are written back even when a signal interrupted, as Linux does. */
+	if (r >= 0 || r == -ERESTARTNOHAND) {
 		for (unsigned int i = 0; i < n; i++)
 			if (copy_to_user(&ufds[i].revents, &fds[i].revents, sizeof(int16_t))) {
 				r = -EFAULT;

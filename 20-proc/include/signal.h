@@ -48,20 +48,68 @@ struct task;
 #define SIGVTALRM 26	/**< virtual timer */
 #define SIGPROF 27	/**< profiling timer */
 #define SIGWINCH 28	/**< window size change, ignored by default */
+#ifndef SIGIO		/* the host C library spells it SIGPOLL */
 #define SIGIO 29	/**< I/O possible */
+#endif
 #define SIGPWR 30	/**< power failure */
 #define SIGSYS 31	/**< bad syscall, core */
 #define NSIG_LINUX 64	/**< signals 1..64 exist (32..64 are real-time) */
 
+/** @name si_code values (Linux's)
+ * A host unit test may have the C library's <signal.h>, which defines the
+ * same names with the same values: then those stand.
+ * @{ */
+#ifndef SI_USER
+#define SI_USER 0		/**< kill(2) */
+#define SI_KERNEL 0x80		/**< sent by the kernel (TTY, timers) */
+#define SI_QUEUE (-1)		/**< sigqueue(3) */
+#define SI_TIMER (-2)		/**< a POSIX timer */
+#define SI_TKILL (-6)		/**< tkill(2), tgkill(2) */
+#define SEGV_MAPERR 1		/**< SIGSEGV: no mapping at the address */
+#define SEGV_ACCERR 2		/**< SIGSEGV: the mapping forbids the access */
+#define BUS_ADRERR 2		/**< SIGBUS: nonexistent physical address (past the end of a file) */
+#define ILL_ILLOPN 2		/**< SIGILL: illegal operand (ud2) */
+#define FPE_INTDIV 1		/**< SIGFPE: integer divide by zero */
+#define FPE_FLTINV 7		/**< SIGFPE: invalid floating-point operation */
+#define TRAP_BRKPT 1		/**< SIGTRAP: breakpoint (int3) */
+#define CLD_EXITED 1		/**< SIGCHLD: the child exited */
+#define CLD_KILLED 2		/**< SIGCHLD: a signal ended it */
+#define CLD_DUMPED 3		/**< SIGCHLD: a signal ended it with a core */
+#define CLD_STOPPED 5		/**< SIGCHLD: it stopped */
+#define CLD_CONTINUED 6		/**< SIGCHLD: it continued */
+#endif
+/** @} */
+
+/**
+ * @brief What a signal says about its origin: the kernel's compact siginfo.
+ *
+ * Layer 30 lays it out as Linux's 128-byte siginfo_t for a handler, for
+ * rt_sigtimedwait and for waitid; which fields are meaningful depends on
+ * the signal and si_code, as there.
+ */
+struct ksiginfo {
+	int signo;		/**< the signal, 1..64 */
+	int code;		/**< SI_USER, SI_KERNEL, SEGV_MAPERR, CLD_EXITED, ... */
+	int err;		/**< si_errno */
+	pid_t pid;		/**< sender (kill) or child (SIGCHLD) */
+	uid_t uid;		/**< its real user id */
+	int status;		/**< SIGCHLD: exit code or signal */
+	uint64_t addr;		/**< faults: the address; sigqueue: the value */
+	uint64_t utime;		/**< SIGCHLD: the child's user time in clock ticks */
+};
+
 /** @brief What the kernel does with signals; layer 20 has a default, layer 30 replaces it. */
 struct signal_ops {
-	/** @brief Send @p sig to thread @p t (kill, tkill, SIGPIPE, the TTY). */
-	void (*send)(struct task *t, int sig);
+	/**
+	 * @brief Send a signal to thread @p t (@p thread = 1: tkill, faults) or to its process (0).
+	 * May be called from an interrupt handler (TTY, timers).
+	 */
+	void (*send)(struct task *t, const struct ksiginfo *info, int thread);
 	/** @brief The current task's user code faulted: deliver @p sig with si_code @p code and si_addr @p addr. */
 	void (*fault)(struct trap_frame *tf, int sig, int code, uint64_t addr);
-	/** @brief Whether the current task must leave a sleep (wait_event() returns -EINTR). */
+	/** @brief Whether the current task must leave a sleep (wait_event() returns -ERESTARTSYS). */
 	int (*pending)(void);
-	/** @brief Last step before returning to user mode with @p tf: deliver what is pending. */
+	/** @brief Last step before returning to user mode with @p tf: settle restarts, deliver what is pending. */
 	void (*deliver)(struct trap_frame *tf);
 	/** @brief A new task @p child was cloned from the current one with clone @p flags (may be NULL). */
 	int (*fork)(struct task *child, uint64_t flags);
@@ -69,6 +117,8 @@ struct signal_ops {
 	void (*exec)(void);
 	/** @brief Task @p t is ending: free its signal state (may be NULL). */
 	void (*exit)(struct task *t);
+	/** @brief Whether process @p parent reaps its children at once (SIGCHLD ignored, SA_NOCLDWAIT) (may be NULL). */
+	int (*child_autoreap)(struct task *parent);
 };
 
 /**
@@ -78,14 +128,46 @@ struct signal_ops {
 void signal_set_ops(const struct signal_ops *ops);
 
 /**
- * task_send_signal() - Send @p sig to thread @p t through the current signal operations.
+ * signal_send() - Send a signal through the current signal operations.
+ * @param t      the target thread
+ * @param info   the signal and what it says about its origin
+ * @param thread 1: to @p t alone; 0: to @p t's process (any thread may take it)
+ */
+void signal_send(struct task *t, const struct ksiginfo *info, int thread);
+
+/**
+ * task_send_signal() - Send @p sig from the kernel (SI_KERNEL) to the process of thread @p t.
  * @param t the target
  * @param sig 1..64
  */
 void task_send_signal(struct task *t, int sig);
 
 /**
- * signal_send_pgrp() - Send @p sig to every process of process group @p pgrp.
+ * ksiginfo_user() - Fill @p info for @p sig sent by the current process (SI_USER, its pid and uid).
+ * @param info what to fill
+ * @param sig 1..64
+ */
+void ksiginfo_user(struct ksiginfo *info, int sig);
+
+/**
+ * task_kill_group() - Make @p t's whole process end with wait status @p status at once.
+ * @param t      any thread of the process
+ * @param status its wait status (a signal, maybe with the core bit 0x80)
+ *
+ * Every thread is woken (or resumed, if stopped) and leaves the kernel by
+ * exiting; a process already ending keeps its first status.
+ */
+void task_kill_group(struct task *t, int status);
+
+/**
+ * signal_child_autoreap() - Whether @p parent reaps its children at once (see struct signal_ops).
+ * @param parent a process (leader)
+ * @return 1 if so
+ */
+int signal_child_autoreap(struct task *parent);
+
+/**
+ * signal_send_pgrp() - Send @p sig from the kernel to every process of process group @p pgrp.
  * @param pgrp the group
  * @param sig 1..64
  * @return the number of processes signalled

@@ -26,6 +26,7 @@
 #include <arch/trap.h>
 #include <compiler.h>
 #include <registry.h>
+#include <restart.h>
 #include <stdint.h>
 #include <syscall_nr.h>
 
@@ -105,6 +106,26 @@ REGISTRY_DECLARE(struct syscall_def, syscalls);
 	{ return sys_##name(__SA(t1, 0), __SA(t2, 1), __SA(t3, 2), __SA(t4, 3), \
 			    __SA(t5, 4), __SA(t6, 5)); }                    \
 	static long sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6)
+
+/**
+ * syscall_restart() - Settle a syscall that a signal interrupted, before returning to user mode.
+ * @param tf        the user's registers; rax holds the syscall's result
+ * @param handler   1 if a signal handler is about to run, 0 if none will
+ * @param sa_restart 1 if that handler was installed with SA_RESTART
+ *
+ * If @p tf is a syscall's frame whose result is a restart code, either
+ * rewinds rip over the `syscall` instruction with rax = the syscall number
+ * again (or restart_syscall's, for -ERESTART_RESTARTBLOCK), or makes the
+ * result -EINTR.  Anything else is left alone.  Called by the signal
+ * operations' deliver step (layer 20's default, layer 30's).
+ */
+void syscall_restart(struct trap_frame *tf, int handler, int sa_restart);
+
+/**
+ * syscall_frame_forget() - Make @p tf no longer look like a syscall's frame (no restart of it).
+ * @param tf registers about to be replaced wholesale (rt_sigreturn)
+ */
+void syscall_frame_forget(struct trap_frame *tf);
 
 /**
  * syscall_name() - The Linux name of syscall @p nr.

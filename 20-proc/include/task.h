@@ -40,6 +40,42 @@ enum task_state {
 /** @brief Length of a task's command name (Linux's TASK_COMM_LEN). */
 #define TASK_COMM_LEN 16
 
+/** @brief A syscall's way to resume after -ERESTART_RESTARTBLOCK (Linux's struct restart_block). */
+struct restart_block {
+	/** @brief Continue the interrupted call; returns its result (or a restart code again). */
+	long (*fn)(struct restart_block *rb);
+	uint64_t arg[4];	/**< what @c fn needs, e.g. a deadline and a user pointer */
+};
+
+/** @name clone(2) flags (Linux's); a signal_ops.fork hook receives them
+ * @{ */
+#define CSIGNAL 0x000000ff
+#define CLONE_VM 0x00000100
+#define CLONE_FS 0x00000200
+#define CLONE_FILES 0x00000400
+#define CLONE_SIGHAND 0x00000800
+#define CLONE_PIDFD 0x00001000
+#define CLONE_PTRACE 0x00002000
+#define CLONE_VFORK 0x00004000
+#define CLONE_PARENT 0x00008000
+#define CLONE_THREAD 0x00010000
+#define CLONE_NEWNS 0x00020000
+#define CLONE_SYSVSEM 0x00040000
+#define CLONE_SETTLS 0x00080000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_DETACHED 0x00400000
+#define CLONE_UNTRACED 0x00800000
+#define CLONE_CHILD_SETTID 0x01000000
+#define CLONE_IO 0x80000000UL
+/** @} */
+
+/** @name Job-control reports a parent collects with wait4/waitid (set by layer 30)
+ * @{ */
+#define TASK_REPORT_STOPPED 1	/**< the process stopped and its parent has not been told (WUNTRACED) */
+#define TASK_REPORT_CONTINUED 2	/**< the process continued and its parent has not been told (WCONTINUED) */
+/** @} */
+
 /** @brief One thread. */
 struct task {
 	uint64_t saved_rsp;		/**< kernel stack pointer while switched out (switch.S) */
@@ -92,14 +128,27 @@ struct task {
 	uint64_t rlimits[16][2];	/**< getrlimit/setrlimit values (cur, max) */
 	char comm[TASK_COMM_LEN];	/**< command name: the last path element of the program */
 	void *signal;			/**< signal state owned by layer 30 (NULL below it) */
+	struct restart_block restart;	/**< how restart_syscall(2) continues an interrupted call */
+	int stop_signal;		/**< leader: the signal that stopped the process, while stopped */
+	int wait_report;		/**< leader: TASK_REPORT_* bits not yet collected by the parent */
 	uint8_t fpu[512] __aligned(16);	/**< user x87/SSE state (fxsave area) while switched out */
 };
+
+/** @brief Every task, linked by struct task.all_node (walk it with interrupts enabled, never sleeping). */
+extern struct list_node task_list;
 
 /**
  * task_current() - The task running on this CPU.
  * @return it (the idle task while nothing else runs)
  */
 struct task *task_current(void);
+
+/**
+ * task_is_idle() - Whether @p t is the idle task (what runs when nothing else can).
+ * @param t a task
+ * @return 1 if so
+ */
+int task_is_idle(const struct task *t);
 
 /**
  * task_find() - The task with thread id @p tid.
@@ -120,6 +169,29 @@ void schedule(void);
  * @param t the task; nothing happens unless it is TASK_SLEEPING
  */
 void task_wake(struct task *t);
+
+/**
+ * task_exit() - End the current thread with wait status @p status (Linux encoding).
+ * @param status for a leader: what its parent's wait reports
+ */
+void task_exit(int status) __noreturn;
+
+/**
+ * task_exit_group() - End every thread of the current process; the first caller's @p status stands.
+ * @param status the process's wait status (Linux encoding: code << 8, or the signal)
+ */
+void task_exit_group(int status) __noreturn;
+
+/**
+ * task_stop() - Stop the current task (TASK_STOPPED) until task_resume(); job control's stop.
+ */
+void task_stop(void);
+
+/**
+ * task_resume() - Make a stopped task runnable again (SIGCONT, SIGKILL).
+ * @param t the task; nothing happens unless it is TASK_STOPPED
+ */
+void task_resume(struct task *t);
 
 /**
  * sleep_until_tick() - Sleep until timer tick @p deadline or a signal, whichever is first.

@@ -188,7 +188,7 @@ enum tty_background_op {
  * session but whose process group is not the foreground one (@p fg_pgrp).
  * Layer 30 decides, as Linux's tty_check_change()/__tty_check_change() do:
  * return 0 to let the operation go on (e.g. SIGTTOU ignored or blocked),
- * or a negative errno to fail it (-EIO for an orphaned group, -EINTR after
+ * or a negative errno to fail it (-EIO for an orphaned group, -ERESTARTSYS after
  * sending SIGTTIN/SIGTTOU to the caller's group so it stops).  While NULL,
  * every operation goes on, which is layer 20's behaviour: no job control.
  */

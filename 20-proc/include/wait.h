@@ -10,13 +10,14 @@
  *
  *     long err = wait_event(&pipe->readers_wq, pipe->len > 0 || !pipe->writers);
  *     if (err)
- *             return err;     // -EINTR: a signal arrived
+ *             return err;     // -ERESTARTSYS: a signal arrived
  */
 #ifndef WAIT_H
 #define WAIT_H
 
 #include <errno.h>
 #include <list.h>
+#include <restart.h>
 #include <stdint.h>
 #include <timer.h>
 
@@ -75,7 +76,7 @@ int wait_interrupted(void);
 void wait_sleep(uint64_t deadline);
 
 /**
- * @brief Sleep on @p wq until @p cond is true; evaluates to 0, or -EINTR if a signal interrupted.
+ * @brief Sleep on @p wq until @p cond is true; evaluates to 0, or -ERESTARTSYS if a signal interrupted (see syscall_restart()).
  * @param wq   a struct wait_queue pointer
  * @param cond a C expression, re-tested after every wake-up
  * May sleep: call from a task, with interrupts enabled.
@@ -98,7 +99,7 @@ void wait_sleep(uint64_t deadline);
 			if (cond)                                           \
 				break;                                      \
 			if (wait_interrupted()) {                           \
-				__ret = -EINTR;                             \
+				__ret = -ERESTARTSYS;                       \
 				break;                                      \
 			}                                                   \
 			if (__deadline && timer_ticks() >= __deadline) {    \

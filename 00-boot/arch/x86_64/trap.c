@@ -170,8 +170,5 @@ void trap_dispatch(struct trap_frame *tf)
 		halt_forever();
 	}
 	trap_report(tf, v < TRAP_EXCEPTIONS ? "unhandled exception" : "unexpected interrupt");
-	if (ktest_requested())
-		power_off(POWER_STATUS_PANIC);
-	pr_emerg("system halted\n");
-	halt_forever();
+	panic_stop();
 }

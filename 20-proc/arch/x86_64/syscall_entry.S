@@ -34,7 +34,7 @@ syscall_entry:
 	pushq %r11			/* rflags */
 	pushq $GDT_USER_CS		/* cs */
 	pushq %rcx			/* rip */
-	pushq $0			/* error code */
+	pushq %rax			/* error code slot: the syscall number, kept for a restart */
 	pushq $TRAP_SYSCALL		/* vector */
 	TRAP_PUSH_REGS
 	/* The frame is saved and we are on our own stack: interrupts may come. */

@@ -118,6 +118,16 @@ static inline const char *signal_name(int sig)
 	case SIGALRM: return "SIGALRM";
 	case SIGTERM: return "SIGTERM";
 	case SIGSYS: return "SIGSYS";
+	case SIGUSR1: return "SIGUSR1";
+	case SIGUSR2: return "SIGUSR2";
+	case SIGCHLD: return "SIGCHLD";
+	case SIGCONT: return "SIGCONT";
+	case SIGSTOP: return "SIGSTOP";
+	case SIGTSTP: return "SIGTSTP";
+	case SIGTTIN: return "SIGTTIN";
+	case SIGTTOU: return "SIGTTOU";
+	case SIGURG: return "SIGURG";
+	case SIGWINCH: return "SIGWINCH";
 	default:
 		snprintf(other, sizeof(other), "signal %d", sig);
 		return other;
