@@ -10,7 +10,10 @@
 #   make gdb [LAYER=NN]        QEMU halted with its gdb stub; see README.md
 #   make test [LAYER=NN]       every test of every layer up to NN (default: all layers)
 #   make ktest KTEST=PATTERN [BOOT=...]   in-kernel tests matching PATTERN on one boot path
-#   make bench [LAYER=NN]     in-kernel benchmark figures (not part of make test)
+#   make bench [LAYER=NN]      strata-bench on this kernel, Linux (same QEMU) and the host:
+#                              one table; results in build/bench/ (not part of make test)
+#   make bench-plot [RUNS='build/bench/A.json B.json']   bar chart of the ratios
+#   make kbench [LAYER=NN]     the in-kernel benchmark figures (layer 10's allocator)
 #   make check | docs | lab LAB=NN | grade LAB=NN [TREE=dir] | compile_commands.json | clean
 #
 # Every layer is a folder NN-name/ with a layer.mk that adds its sources; a
@@ -172,10 +175,33 @@ KTEST ?= all
 ktest: all
 	tools/ktest.sh --layer $(LAYER) --boot $(BOOT) --pattern '$(KTEST)'
 
-# Benchmarks: the layer's manual bench_* tests, figures printed; never pass/fail.
-.PHONY: bench
-bench: all
+# ---------------------------------------------------------------- benchmarks
+# strata-bench: one static program, the same binary on the host, this kernel
+# and Linux.  tools/bench/ is its driver; each selected layer adds rows in
+# NN-*/bench/*.c (tools/bench/bench.h says how).  true is the tiny program
+# its exec rows run.  Never part of make test's pass/fail (which runs each
+# row once, tools/bench.sh --smoke).
+BENCH_OUT := $(BUILD)/bench
+BENCH_SRCS := tools/bench/main.c $(wildcard $(addsuffix /bench/*.c,$(SELECTED)))
+BENCH_CFLAGS := -static -O2 -std=gnu11 -Wall -Wextra -Werror -Itools/bench
+$(BENCH_OUT)/strata-bench: $(BENCH_SRCS) tools/bench/bench.h $(MAKEFILE_LIST)
+	@mkdir -p $(@D)
+	musl-gcc $(BENCH_CFLAGS) -o $@ $(BENCH_SRCS)
+$(BENCH_OUT)/true: tools/bench/true.c $(MAKEFILE_LIST)
+	@mkdir -p $(@D)
+	musl-gcc $(BENCH_CFLAGS) -o $@ $<
+
+.PHONY: bench bench-prog bench-plot kbench
+bench-prog: $(BENCH_OUT)/strata-bench $(BENCH_OUT)/true
+bench: all bench-prog
 	tools/bench.sh $(LAYER)
+RUNS ?=
+bench-plot: deps
+	tools/bench-plot.sh $(RUNS)
+
+# The layer's manual in-kernel bench_* tests, figures printed; never pass/fail.
+kbench: all
+	tools/kbench.sh $(LAYER)
 
 # ---------------------------------------------------------------- host tests
 HOST_OUT := $(BUILD)/host

@@ -24,6 +24,8 @@ packages=(
 	util-linux coreutils gawk
 	# make check, make docs
 	sparse cppcheck doxygen graphviz
+	# make bench's chart (Debian's Linux kernel it fetches itself: tools/linux-kernel.sh)
+	gnuplot-nox
 )
 for extra in "$@"; do
 	case $extra in

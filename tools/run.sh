@@ -50,8 +50,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-qemu=(qemu-system-x86_64 -machine pc -cpu max -m 256M -display none -no-reboot
-	-net none -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+# shellcheck source=tools/qemu-machine.sh
+. "$top/tools/qemu-machine.sh"
+qemu=("${QEMU_MACHINE[@]}")
 if [ $interactive = 1 ]; then
 	qemu+=(-serial mon:stdio)
 else

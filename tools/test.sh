@@ -5,8 +5,10 @@
 # under QEMU with UEFI and with Multiboot2, and under Bochs; run the layer's
 # own checks (NN-*/tests/check.sh, if any), make exec's checks if the layer
 # has user space (tools/exec-test.sh), and its lab's self-check.  Then,
-# once, make check and make docs, which must report nothing.  Every
-# result is one "PASS name" or "FAIL name" line; the last line counts them.
+# once: a smoke run of the benchmark on the last layer (every row runs once;
+# figures are never pass/fail), and make check and make docs, which must
+# report nothing.  Every result is one "PASS name" or "FAIL name" line; the
+# last line counts them.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -66,9 +68,24 @@ for layer in "$@"; do
 	echo "    layer $layer: $(grep -c "^PASS $layer:\|^PASS lab_$layer" "$results") passed so far"
 done
 
+top_layer=${*: -1}
+
+# Once, for the top layer: the user-space benchmark (make bench) builds, and
+# every row runs once on the host and on this kernel, so it cannot rot.  Only
+# that is pass/fail, never a figure.  Layers below 20 have no rows: skipped.
+echo "=== benchmark smoke run (layer $top_layer)"
+if ! make -s LAYER="$top_layer" bench-prog >"$top/build/bench-prog-$top_layer.log" 2>&1; then
+	echo "FAIL bench:strata_bench_builds (see build/bench-prog-$top_layer.log)" | tee -a "$results"
+	tail -n 20 "$top/build/bench-prog-$top_layer.log" | sed 's/^/    | /'
+elif [ -n "$("build/$top_layer/bench/strata-bench" --list)" ]; then
+	echo "PASS bench:strata_bench_builds" >>"$results"
+	collect tools/bench.sh --smoke "$top_layer" || true
+else
+	echo "    no rows up to layer $top_layer (the first come with layer 20): skipped"
+fi
+
 # Once for the whole tree: static analysis of the top layer's kernel (which
 # includes every layer below it) and the documentation build.
-top_layer=${*: -1}
 echo "=== static analysis and documentation"
 if make -s check LAYER="$top_layer" >"$top/build/check.log" 2>&1; then
 	echo "PASS check:sparse_and_cppcheck_find_nothing" | tee -a "$results"

@@ -1,5 +1,5 @@
 /*
- * bench_mm.c - allocator figures, measured in the kernel (make bench LAYER=10).
+ * bench_mm.c - allocator figures, measured in the kernel (make kbench LAYER=10).
  *
  * Manual tests: never part of `ktest=all` or of make test's pass/fail.
  * Time comes from the TSC, calibrated against the PIT's ticks, so the
