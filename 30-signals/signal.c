@@ -653,7 +653,8 @@ static void sig_deliver(struct trap_frame *tf)
 	struct ksiginfo info;
 	int handled = 0;
 
-	if (!st) {
+	/* The common case, on every return to user mode: nothing to do. */
+	if (!st || (!sig_deliverable(st) && !st->restore_blocked)) {
 		syscall_restart(tf, 0, 0);
 		return;
 	}
