@@ -24,8 +24,6 @@ trap 'rm -rf "$log" "$work"' EXIT
 
 . tools/check-lib.sh
 
-# Kernel errors that must never appear while user programs run.
-kernel_errors() { console | grep -E 'TRAP: unhandled|panic|BUG|double free|never allocated|kfree: '; }
 
 # ---------------------------------------------------------------- the shell
 # Type only once the shell is up: GRUB also reads the serial port and would

@@ -26,7 +26,6 @@ trap 'rm -rf "$log" "$work"' EXIT
 
 . tools/check-lib.sh
 
-kernel_errors() { console | grep -E 'TRAP: unhandled|panic|BUG|double free|never allocated|kfree: '; }
 
 # ---------------------------------------------------------------- layer 20's
 20-proc/tests/check.sh "$layer"

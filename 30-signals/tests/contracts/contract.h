@@ -65,6 +65,35 @@ static inline void sleep_ms(long ms)
 		;
 }
 
+/* The name of a SIGCHLD si_code. */
+static inline const char *cld_name(int code)
+{
+	switch (code) {
+	case CLD_EXITED: return "CLD_EXITED";
+	case CLD_KILLED: return "CLD_KILLED";
+	case CLD_DUMPED: return "CLD_DUMPED";
+	case CLD_STOPPED: return "CLD_STOPPED";
+	case CLD_CONTINUED: return "CLD_CONTINUED";
+	default: return "other";
+	}
+}
+
+/*
+ * Catching a fault: fault_recover() as the handler keeps the siginfo in
+ * fault_info, counts it, and jumps back to the sigsetjmp(fault_jump, 1)
+ * before the faulting access.
+ */
+static sigjmp_buf fault_jump;
+static siginfo_t fault_info;
+static volatile int fault_count;
+
+static inline void fault_recover(int sig, siginfo_t *si, void *uc)
+{
+	fault_info = *si;
+	fault_count++;
+	siglongjmp(fault_jump, 1);
+}
+
 /* Block or unblock one signal. */
 static inline void block(int sig, int how)
 {

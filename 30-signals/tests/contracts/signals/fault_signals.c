@@ -9,15 +9,6 @@
  */
 #include "../contract.h"
 
-static sigjmp_buf back;
-static siginfo_t last;
-
-static void recover(int sig, siginfo_t *si, void *uc)
-{
-	last = *si;
-	siglongjmp(back, 1);
-}
-
 static volatile int zero;
 
 static void divide(void *arg)
@@ -53,13 +44,13 @@ static void past_eof(void *arg)
 
 static void try(const char *what, void (*fn)(void *))
 {
-	memset(&last, 0, sizeof(last));
-	if (sigsetjmp(back, 1) == 0) {
+	memset(&fault_info, 0, sizeof(fault_info));
+	if (sigsetjmp(fault_jump, 1) == 0) {
 		fn(NULL);
 		printf("%s: no signal\n", what);
 		return;
 	}
-	printf("%s: %s code %d\n", what, signal_name(last.si_signo), last.si_code);
+	printf("%s: %s code %d\n", what, signal_name(fault_info.si_signo), fault_info.si_code);
 }
 
 static void blocked_fault(void *arg)
@@ -85,15 +76,15 @@ int main(void)
 		setup_failed("mmap of a file");
 	beyond += PAGE;
 	for (int i = 0; i < 5; i++)
-		on_signal(sigs[i], recover, SA_NODEFER, NULL);
+		on_signal(sigs[i], fault_recover, SA_NODEFER, NULL);
 	try("7 / 0", divide);
-	printf("  FPE_INTDIV %s\n", yes(last.si_code == FPE_INTDIV));
+	printf("  FPE_INTDIV %s\n", yes(fault_info.si_code == FPE_INTDIV));
 	try("ud2", ud2);
-	printf("  ILL_ILLOPN %s\n", yes(last.si_code == ILL_ILLOPN));
+	printf("  ILL_ILLOPN %s\n", yes(fault_info.si_code == ILL_ILLOPN));
 	try("int3", int3);
 	try("read past the end of a mapped file", past_eof);
-	printf("  BUS_ADRERR %s, si_addr the byte %s\n", yes(last.si_code == BUS_ADRERR),
-	       yes(last.si_addr == beyond));
+	printf("  BUS_ADRERR %s, si_addr the byte %s\n", yes(fault_info.si_code == BUS_ADRERR),
+	       yes(fault_info.si_addr == beyond));
 	try("call into the kernel's half", to_kernel);
 
 	for (int i = 0; i < 5; i++)

@@ -7,16 +7,6 @@
  */
 #include "../contract.h"
 
-static sigjmp_buf back;
-static siginfo_t last;
-static volatile int faults;
-
-static void on_segv(int sig, siginfo_t *si, void *uc)
-{
-	last = *si;
-	faults++;
-	siglongjmp(back, 1);
-}
 
 static const char *segv_code(int code)
 {
@@ -30,26 +20,26 @@ int main(void)
 	if (p == MAP_FAILED)
 		setup_failed("mmap");
 	p[10] = 'a';
-	on_signal(SIGSEGV, on_segv, 0, NULL);
+	on_signal(SIGSEGV, fault_recover, 0, NULL);
 	show("mprotect(PROT_READ)", mprotect(p, PAGE, PROT_READ));
-	if (sigsetjmp(back, 1) == 0) {
+	if (sigsetjmp(fault_jump, 1) == 0) {
 		p[100] = 'b';
 		printf("the write went through\n");
 	}
-	printf("faults %d, %s, si_addr is the byte written %s\n", faults, segv_code(last.si_code),
-	       yes(last.si_addr == p + 100));
+	printf("fault_count %d, %s, si_addr is the byte written %s\n", fault_count, segv_code(fault_info.si_code),
+	       yes(fault_info.si_addr == p + 100));
 	printf("page intact: %c, byte 100 unchanged %s\n", p[10], yes(p[100] == 0));
 	/* The handler left with siglongjmp: SIGSEGV is unblocked again and works twice. */
-	if (sigsetjmp(back, 1) == 0)
+	if (sigsetjmp(fault_jump, 1) == 0)
 		p[200] = 'c';
-	printf("second write faulted too: %s (faults %d)\n", yes(faults == 2), faults);
+	printf("second write faulted too: %s (fault_count %d)\n", yes(fault_count == 2), fault_count);
 	show("mprotect(PROT_READ|PROT_WRITE)", mprotect(p, PAGE, PROT_READ | PROT_WRITE));
 	p[100] = 'b';
 	printf("after making it writable: %c\n", p[100]);
 
-	if (sigsetjmp(back, 1) == 0)
+	if (sigsetjmp(fault_jump, 1) == 0)
 		*(volatile int *)0 = 1;
-	printf("write to NULL: %s, si_addr NULL %s\n", segv_code(last.si_code),
-	       yes(last.si_addr == NULL));
+	printf("write to NULL: %s, si_addr NULL %s\n", segv_code(fault_info.si_code),
+	       yes(fault_info.si_addr == NULL));
 	return 0;
 }

@@ -6,16 +6,6 @@
  */
 #include "../contract.h"
 
-static sigjmp_buf back;
-static siginfo_t last;
-static volatile int faults;
-
-static void on_segv(int sig, siginfo_t *si, void *uc)
-{
-	last = *si;
-	faults++;
-	siglongjmp(back, 1);
-}
 
 int main(void)
 {
@@ -25,19 +15,19 @@ int main(void)
 		setup_failed("mmap");
 	memset(p, 'x', 3 * PAGE);
 	show("munmap(middle page)", munmap(p + PAGE, PAGE));
-	on_signal(SIGSEGV, on_segv, 0, NULL);
-	if (sigsetjmp(back, 1) == 0) {
+	on_signal(SIGSEGV, fault_recover, 0, NULL);
+	if (sigsetjmp(fault_jump, 1) == 0) {
 		volatile char c = p[PAGE + 5];
 
 		(void)c;
 		printf("the read went through\n");
 	}
-	printf("read: faults %d, SEGV_MAPERR %s, si_addr is the byte %s\n", faults,
-	       yes(last.si_code == SEGV_MAPERR), yes(last.si_addr == p + PAGE + 5));
-	if (sigsetjmp(back, 1) == 0)
+	printf("read: fault_count %d, SEGV_MAPERR %s, si_addr is the byte %s\n", fault_count,
+	       yes(fault_info.si_code == SEGV_MAPERR), yes(fault_info.si_addr == p + PAGE + 5));
+	if (sigsetjmp(fault_jump, 1) == 0)
 		p[2 * PAGE - 1] = 'y';
-	printf("write: faults %d, SEGV_MAPERR %s, si_addr is the byte %s\n", faults,
-	       yes(last.si_code == SEGV_MAPERR), yes(last.si_addr == p + 2 * PAGE - 1));
+	printf("write: fault_count %d, SEGV_MAPERR %s, si_addr is the byte %s\n", fault_count,
+	       yes(fault_info.si_code == SEGV_MAPERR), yes(fault_info.si_addr == p + 2 * PAGE - 1));
 	printf("neighbours intact: %c %c\n", p[0], p[2 * PAGE]);
 	return 0;
 }

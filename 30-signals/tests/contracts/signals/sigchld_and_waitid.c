@@ -16,18 +16,6 @@ static void on_chld(int sig, siginfo_t *si, void *uc)
 	chld++;
 }
 
-static const char *code_name(int code)
-{
-	switch (code) {
-	case CLD_EXITED: return "CLD_EXITED";
-	case CLD_KILLED: return "CLD_KILLED";
-	case CLD_DUMPED: return "CLD_DUMPED";
-	case CLD_STOPPED: return "CLD_STOPPED";
-	case CLD_CONTINUED: return "CLD_CONTINUED";
-	default: return "other";
-	}
-}
-
 static void wait_for_sigchld(void)
 {
 	sigset_t none;
@@ -49,14 +37,14 @@ int main(void)
 	if (child == 0)
 		_exit(7);
 	wait_for_sigchld();
-	printf("SIGCHLD: %s status %d, pid is the child %s\n", code_name(last.si_code),
+	printf("SIGCHLD: %s status %d, pid is the child %s\n", cld_name(last.si_code),
 	       last.si_status, yes(last.si_pid == child));
 	memset(&wi, 0, sizeof(wi));
 	show("waitid(WEXITED|WNOWAIT)", waitid(P_PID, child, &wi, WEXITED | WNOWAIT));
-	printf("waitid: %s status %d\n", code_name(wi.si_code), wi.si_status);
+	printf("waitid: %s status %d\n", cld_name(wi.si_code), wi.si_status);
 	memset(&wi, 0, sizeof(wi));
 	show("waitid(WEXITED) again", waitid(P_PID, child, &wi, WEXITED));
-	printf("waitid: %s status %d, pid is the child %s\n", code_name(wi.si_code), wi.si_status,
+	printf("waitid: %s status %d, pid is the child %s\n", cld_name(wi.si_code), wi.si_status,
 	       yes(wi.si_pid == child));
 
 	child = fork();
@@ -66,10 +54,10 @@ int main(void)
 	}
 	kill(child, SIGTERM);
 	wait_for_sigchld();
-	printf("SIGCHLD: %s status %s\n", code_name(last.si_code), signal_name(last.si_status));
+	printf("SIGCHLD: %s status %s\n", cld_name(last.si_code), signal_name(last.si_status));
 	memset(&wi, 0, sizeof(wi));
 	waitid(P_PID, child, &wi, WEXITED);
-	printf("waitid: %s status %s\n", code_name(wi.si_code), signal_name(wi.si_status));
+	printf("waitid: %s status %s\n", cld_name(wi.si_code), signal_name(wi.si_status));
 
 	/* SIGCHLD ignored: no zombie, wait says ECHILD once the child is gone. */
 	set_disposition(SIGCHLD, SIG_IGN);

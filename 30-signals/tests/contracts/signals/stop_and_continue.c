@@ -17,12 +17,6 @@ static void on_chld(int sig, siginfo_t *si, void *uc)
 	chld++;
 }
 
-static const char *code_name(int code)
-{
-	return code == CLD_STOPPED ? "CLD_STOPPED" : code == CLD_CONTINUED ? "CLD_CONTINUED" :
-	       code == CLD_KILLED ? "CLD_KILLED" : code == CLD_EXITED ? "CLD_EXITED" : "other";
-}
-
 static void describe(const char *what, int status)
 {
 	if (WIFSTOPPED(status))
@@ -66,7 +60,7 @@ int main(void)
 	kill(child, SIGSTOP);
 	show_ok("waitpid(WUNTRACED)", waitpid(child, &status, WUNTRACED));
 	describe("status", status);
-	printf("SIGCHLD for the stop: %s %s\n", code_name(last.si_code), signal_name(last.si_status));
+	printf("SIGCHLD for the stop: %s %s\n", cld_name(last.si_code), signal_name(last.si_status));
 	int before = counter[0];
 
 	sleep_ms(100);
@@ -77,7 +71,7 @@ int main(void)
 	describe("status", status);
 	sleep_ms(100);
 	printf("SIGCHLD for the continue: %s, child's SIGCONT handler ran %s, runs again %s\n",
-	       code_name(last.si_code), yes(counter[1]), yes(counter[0] != before));
+	       cld_name(last.si_code), yes(counter[1]), yes(counter[0] != before));
 
 	kill(child, SIGTSTP);
 	waitpid(child, &status, WUNTRACED);
