@@ -318,6 +318,8 @@ static void sig_exec(void)
 	st->ss_flags = SS_DISABLE;
 }
 
+static void exit_orphans(struct task *t);
+
 static void sig_exit(struct task *t)
 {
 	struct sigtask *st = sigstate(t);
@@ -325,6 +327,8 @@ static void sig_exit(struct task *t)
 
 	if (!st)
 		return;
+	if (t == t->leader)
+		exit_orphans(t);
 	flags = irq_save();
 	t->signal = NULL;
 	pending_flush(&st->pending, ~0ULL);
@@ -449,7 +453,7 @@ static void group_continue(struct sigproc *proc)
  * stop signals are not applied to it (POSIX).  As Linux, a parent that is
  * init does not count.
  */
-static int pgrp_orphaned(pid_t pgrp)
+static int pgrp_orphaned_without(pid_t pgrp, const struct task *leaving)
 {
 	struct list_node *n;
 
@@ -458,12 +462,56 @@ static int pgrp_orphaned(pid_t pgrp)
 		struct task *p = t->parent;
 
 		if (t->leader != t || t->pgid != pgrp || t->state == TASK_ZOMBIE ||
-		    t->state == TASK_DEAD)
+		    t->state == TASK_DEAD || t == leaving)
 			continue;
-		if (p && p->tid != 1 && p->pgid != pgrp && p->sid == t->sid)
+		if (p && p != leaving && p->tid != 1 && p->pgid != pgrp && p->sid == t->sid)
 			return 0;
 	}
 	return 1;
+}
+
+static int pgrp_orphaned(pid_t pgrp)
+{
+	return pgrp_orphaned_without(pgrp, NULL);
+}
+
+/*
+ * POSIX: when a process group becomes orphaned while some of its members
+ * are stopped, nobody is left to continue them, so each gets SIGHUP and
+ * then SIGCONT (Linux's kill_orphaned_pgrp()).  @leaving is the process
+ * whose exit may orphan @pgrp.
+ */
+static void orphaned_pgrp_check(pid_t pgrp, const struct task *leaving)
+{
+	struct list_node *n;
+	int stopped = 0;
+
+	list_for_each(n, &task_list) {
+		struct task *t = list_entry(n, struct task, all_node);
+
+		if (t->leader == t && t->pgid == pgrp && t != leaving && t->stop_signal)
+			stopped = 1;
+	}
+	if (stopped && pgrp_orphaned_without(pgrp, leaving)) {
+		signal_send_pgrp(pgrp, SIGHUP);
+		signal_send_pgrp(pgrp, SIGCONT);
+	}
+}
+
+/* Process @t is exiting: its own group and its children's may become orphaned. */
+static void exit_orphans(struct task *t)
+{
+	struct task *p = t->parent;
+	struct list_node *n;
+
+	if (p && p->pgid != t->pgid && p->sid == t->sid)
+		orphaned_pgrp_check(t->pgid, t);
+	list_for_each(n, &t->children) {
+		struct task *c = list_entry(n, struct task, sibling_node);
+
+		if (c->pgid != t->pgid && c->sid == t->sid)
+			orphaned_pgrp_check(c->pgid, t);
+	}
 }
 
 /* Layer 20's TTY asks what a background process may do with the terminal. */
@@ -538,7 +586,8 @@ static void wake_takers(struct task *t, int sig, int thread)
 	}
 }
 
-int sig_send_info(struct task *t, const struct ksiginfo *info, int thread)
+/* @force: a fault's signal, which reaches even process 1. */
+static int send_signal(struct task *t, const struct ksiginfo *info, int thread, int force)
 {
 	int sig = info->signo;
 	struct sigtask *st;
@@ -555,6 +604,9 @@ int sig_send_info(struct task *t, const struct ksiginfo *info, int thread)
 		goto out;
 	}
 	proc = st->proc;
+	/* As Linux: process 1 only gets the signals it has a handler for. */
+	if (!force && t->leader->tid == 1 && st->hand->action[sig - 1].handler == SIG_DFL)
+		goto out;
 	if (sig == SIGKILL) {
 		task_kill_group(t, SIGKILL);
 		goto out;
@@ -575,6 +627,11 @@ int sig_send_info(struct task *t, const struct ksiginfo *info, int thread)
 out:
 	irq_restore(flags);
 	return err;
+}
+
+int sig_send_info(struct task *t, const struct ksiginfo *info, int thread)
+{
+	return send_signal(t, info, thread, 0);
 }
 
 static void sig_send(struct task *t, const struct ksiginfo *info, int thread)
@@ -613,7 +670,7 @@ static void sig_fault(struct trap_frame *tf, int sig, int code, uint64_t addr)
 		pr_info("%s[%d]: %s at rip %#llx, address %#llx: killed by signal %d\n", t->comm,
 			t->tid, trap_name(tf->vector), (unsigned long long)tf->rip,
 			(unsigned long long)addr, sig);
-	sig_send_info(t, &info, 1);
+	send_signal(t, &info, 1, 1);
 	/* LAB 30 END fault_signal */
 }
 

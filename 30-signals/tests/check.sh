@@ -13,8 +13,9 @@
 #    background job reading the console is stopped by SIGTTIN;
 #  - 10 000 signals between two running processes, and 1000 queued
 #    real-time ones, arrive without a loss and without a kernel error;
-#  - rt_sigreturn refuses frames that would leave user mode, and the wait
-#    status carries the core bit when RLIMIT_CORE allows a core.
+#  - rt_sigreturn refuses frames that would leave user mode, the wait
+#    status carries the core bit when RLIMIT_CORE allows a core, and
+#    process 1 ignores signals it has no handler for.
 set -uo pipefail
 layer=${1:-30}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -104,6 +105,8 @@ console | grep -q '^frame_checks: kernel cs: killed by signal 11$' &&
 	console | grep -q '^frame_checks: non-canonical rip: killed by signal 11$' &&
 	console | grep -q '^frame_checks: done$' && ! kernel_errors >/dev/null
 result sigreturn_refuses_kernel_cs_iopl_and_noncanonical_rip $? "(exit status $st)"
+console | grep -q '^frame_checks: process 1 survived SIGTERM, SIGUSR2 and SIGKILL$'
+result process_1_ignores_signals_without_a_handler $?
 console | grep -q '^frame_checks: SIGSEGV, RLIMIT_CORE unlimited: killed by signal 11 (core)$' &&
 	console | grep -q '^frame_checks: SIGSEGV, RLIMIT_CORE 0: killed by signal 11$'
 result core_bit_follows_rlimit_core $?

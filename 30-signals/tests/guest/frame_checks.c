@@ -10,6 +10,8 @@
  * - A "core" default action sets the core bit (0x80) in the wait status
  *   when RLIMIT_CORE allows a dump, and not when it is 0.  No core file is
  *   written: there is no file system to write it to until layer 40.
+ * - Process 1 gets only the signals it has a handler for (as Linux): run as
+ *   init, this program sends itself SIGTERM, SIGUSR2 and SIGKILL and lives.
  * Each case runs in a child; the parent prints one line per case.
  */
 #define _GNU_SOURCE
@@ -100,6 +102,12 @@ int main(void)
 		describe(names[mode], in_child(send_forged));
 	describe("SIGSEGV, RLIMIT_CORE unlimited", in_child(segv_with_core));
 	describe("SIGSEGV, RLIMIT_CORE 0", in_child(segv_without_core));
+	if (getpid() == 1) {
+		kill(1, SIGTERM);
+		kill(1, SIGUSR2);
+		kill(1, SIGKILL);
+		printf("frame_checks: process 1 survived SIGTERM, SIGUSR2 and SIGKILL\n");
+	}
 	printf("frame_checks: done\n");
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);
