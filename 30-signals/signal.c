@@ -462,9 +462,10 @@ static int pgrp_orphaned_without(pid_t pgrp, const struct task *leaving)
 		struct task *p = t->parent;
 
 		if (t->leader != t || t->pgid != pgrp || t->state == TASK_ZOMBIE ||
-		    t->state == TASK_DEAD || t == leaving)
+		    t->state == TASK_DEAD || (leaving && t == leaving))
 			continue;
-		if (p && p != leaving && p->tid != 1 && p->pgid != pgrp && p->sid == t->sid)
+		if (p && !(leaving && p == leaving) && p->tid != 1 && p->pgid != pgrp &&
+		    p->sid == t->sid)
 			return 0;
 	}
 	return 1;
