@@ -303,6 +303,7 @@ static void exec_end_other_threads(struct task *t)
 		if (th != t) {
 			th->exec_killed = 1;
 			task_wake(th);
+			task_resume(th);
 		}
 	}
 	for (;;) {
@@ -313,7 +314,13 @@ static void exec_end_other_threads(struct task *t)
 				others = 1;
 		if (!others)
 			break;
-		sleep_until_tick(timer_ticks() + 1);
+		/*
+		 * Give them the CPU: woken (or resumed) with exec_killed set, each
+		 * is runnable and leaves at its next step.  A sleep would not do:
+		 * a signal pending for us would end it at once, and this loop
+		 * would spin in the kernel, where nothing preempts it.
+		 */
+		schedule();
 	}
 	if (leader != t)
 		t->exec_took_over = 1;

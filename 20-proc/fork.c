@@ -125,8 +125,7 @@ static long do_clone(uint64_t flags, uint64_t newsp, int __user *parent_tid,
 		 * (signals cannot: the child still uses our stack).
 		 */
 		/* LAB 20 BEGIN vfork_wait */
-		while (wait_event(&c->vfork_wq, c->vfork_done) && !leader->group_exit)
-			;
+		wait_event_killable_deadline(&c->vfork_wq, c->vfork_done, 0);
 		/* LAB 20 END vfork_wait */
 	}
 	return tid;

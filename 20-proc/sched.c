@@ -228,6 +228,13 @@ int wait_interrupted(void)
 	return signal_pending();
 }
 
+int wait_killed(void)
+{
+	struct task *t = percpu0.current;
+
+	return t->leader->group_exit || t->exec_killed;
+}
+
 void wait_sleep(uint64_t deadline)
 {
 	percpu0.current->wake_at = deadline;

@@ -327,7 +327,8 @@ static void sig_exit(struct task *t)
 
 	if (!st)
 		return;
-	if (t == t->leader)
+	/* The process ends (its leader exits last or alone): groups it held together may be orphaned. */
+	if (t == t->leader && list_empty(&t->threads))
 		exit_orphans(t);
 	flags = irq_save();
 	t->signal = NULL;

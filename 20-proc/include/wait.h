@@ -70,6 +70,12 @@ void wait_finish(struct wait_queue *wq, struct wait_entry *we);
 int wait_interrupted(void);
 
 /**
+ * wait_killed() - Whether a sleep must end early because the task is being ended.
+ * @return 1 if its process is exiting (a fatal signal, exit_group) or another thread exec'd
+ */
+int wait_killed(void);
+
+/**
  * wait_sleep() - Give up the CPU until woken (or until @p deadline, if not 0).
  * @param deadline timer tick at which to wake anyway, 0 for none
  */
@@ -89,7 +95,25 @@ void wait_sleep(uint64_t deadline);
  * @param cond     the condition
  * @param deadline absolute tick count (timer_ticks())
  */
-#define wait_event_deadline(wq, cond, deadline)                           \
+#define wait_event_deadline(wq, cond, deadline) \
+	__wait_event_until(wq, cond, deadline, wait_interrupted)
+
+/**
+ * @brief Like wait_event_deadline(), but only the end of the task interrupts it (Linux's TASK_KILLABLE).
+ * @param wq       a struct wait_queue pointer
+ * @param cond     the condition
+ * @param deadline absolute tick count, 0 for none
+ *
+ * For waits a handled signal must not cut short, such as vfork's parent
+ * waiting for its child.  A pending signal
+ * would otherwise end every sleep at once and the loop around it would spin
+ * in the kernel, where nothing preempts it.
+ */
+#define wait_event_killable_deadline(wq, cond, deadline) \
+	__wait_event_until(wq, cond, deadline, wait_killed)
+
+/** @brief Internal to the wait_event macros: @p interrupted() says when to give up (-ERESTARTSYS). */
+#define __wait_event_until(wq, cond, deadline, interrupted)                \
 	({                                                                  \
 		long __ret = 0;                                             \
 		uint64_t __deadline = (deadline);                           \
@@ -98,7 +122,7 @@ void wait_sleep(uint64_t deadline);
 			wait_prepare((wq), &__we);                          \
 			if (cond)                                           \
 				break;                                      \
-			if (wait_interrupted()) {                           \
+			if (interrupted()) {                                \
 				__ret = -ERESTARTSYS;                       \
 				break;                                      \
 			}                                                   \
