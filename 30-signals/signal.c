@@ -588,6 +588,12 @@ static void wake_takers(struct task *t, int sig, int thread)
 	}
 }
 
+/* Blocked, or waited for by sigtimedwait (blocked before the wait): kept even if ignored. */
+static int sig_held(const struct sigtask *st, int sig)
+{
+	return ((st->blocked | st->real_blocked) & SIGBIT(sig)) != 0;
+}
+
 /* @force: a fault's signal, which reaches even process 1. */
 static int send_signal(struct task *t, const struct ksiginfo *info, int thread, int force)
 {
@@ -606,8 +612,13 @@ static int send_signal(struct task *t, const struct ksiginfo *info, int thread, 
 		goto out;
 	}
 	proc = st->proc;
-	/* As Linux: process 1 only gets the signals it has a handler for. */
-	if (!force && t->leader->tid == 1 && st->hand->action[sig - 1].handler == SIG_DFL)
+	/*
+	 * As Linux: process 1 only gets the signals it has a handler for.  A
+	 * blocked one is kept all the same, for sigwaitinfo (delivery drops it
+	 * if it is ever unblocked with the default action).
+	 */
+	if (!force && t->leader->tid == 1 && st->hand->action[sig - 1].handler == SIG_DFL &&
+	    !sig_held(st, sig))
 		goto out;
 	if (sig == SIGKILL) {
 		task_kill_group(t, SIGKILL);
@@ -621,7 +632,7 @@ static int send_signal(struct task *t, const struct ksiginfo *info, int thread, 
 		group_continue(proc);
 	}
 	/* Ignored and not blocked: dropped now, as if never sent. */
-	if (sig_is_ignored(st->hand, sig) && !(st->blocked & SIGBIT(sig)))
+	if (sig_is_ignored(st->hand, sig) && !sig_held(st, sig))
 		goto out;
 	err = pending_add(thread ? &st->pending : &proc->shared, info);
 	if (!err)
@@ -686,12 +697,15 @@ static int sig_pending(void)
 }
 
 /* The default action of @sig for the current thread; returns only if the process goes on. */
-static void default_action(struct sigtask *st, int sig)
+static void default_action(struct sigtask *st, const struct ksiginfo *info)
 {
 	struct task *t = task_current();
-	int status = sig;
+	int sig = info->signo, status = sig;
 
 	if (default_ignores(sig))
+		return;
+	/* Process 1 takes no default action but a fault's (the kernel's own SIGSEGV, ...). */
+	if (t->leader->tid == 1 && !((SIGBIT(sig) & SIG_SYNCHRONOUS) && info->code > 0))
 		return;
 	if (SIGBIT(sig) & SIG_STOPS) {
 		/* The terminal's stop signals do not stop an orphaned process group. */
@@ -733,7 +747,7 @@ static void sig_deliver(struct trap_frame *tf)
 		if (ka->handler == SIG_IGN)
 			continue;
 		if (ka->handler == SIG_DFL) {
-			default_action(st, sig);
+			default_action(st, &info);
 			continue;
 		}
 		/* A handler: first settle the interrupted syscall, so the frame saves the outcome. */

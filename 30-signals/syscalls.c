@@ -165,10 +165,12 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const uint64_t __user *, uset, void __user *, u
 		struct wait_queue never;
 
 		blocked = st->blocked;
+		st->real_blocked = blocked;
 		st->blocked &= ~set;
 		wait_queue_init(&never);
 		err = wait_event_deadline(&never, 0, deadline);
 		st->blocked = blocked;
+		st->real_blocked = 0;
 		sig = sig_dequeue(st, set, &info);
 	}
 	if (!sig)

@@ -97,6 +97,7 @@ struct sigproc {
 struct sigtask {
 	struct task *task;		/**< the thread */
 	uint64_t blocked;		/**< its signal mask */
+	uint64_t real_blocked;		/**< during sigtimedwait: the mask before the wait unblocked its set */
 	uint64_t saved_blocked;		/**< the mask sigsuspend/pselect put back */
 	int restore_blocked;		/**< 1: put saved_blocked back when the wait ends */
 	int stopped;			/**< 1: this thread has joined the current group stop */
