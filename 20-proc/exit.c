@@ -329,6 +329,17 @@ static struct task *wait_for_child(const struct wait_select *s, enum wait_kind *
 	return c;
 }
 
+/* The parent has been told: an exited child is reaped, a stop or continue report is used up. */
+static void wait_collect(struct task *c, enum wait_kind kind)
+{
+	if (kind == WAIT_EXITED)
+		reap(task_current(), c);
+	else if (kind == WAIT_STOPPED)
+		c->wait_report &= ~TASK_REPORT_STOPPED;
+	else
+		c->wait_report &= ~TASK_REPORT_CONTINUED;
+}
+
 /* Fill a struct rusage (144 bytes) with the CPU time we account: ticks as user time. */
 static int put_rusage(void __user *ru, uint64_t ticks)
 {
@@ -375,10 +386,7 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, wstatus, int, options, void __u
 	if (put_rusage(ru, c->run_ticks + c->child_ticks))
 		return -EFAULT;
 	id = c->tgid;
-	if (kind == WAIT_EXITED)
-		reap(task_current(), c);
-	else
-		c->wait_report &= kind == WAIT_STOPPED ? ~TASK_REPORT_STOPPED : ~TASK_REPORT_CONTINUED;
+	wait_collect(c, kind);
 	return id;
 }
 
@@ -425,9 +433,6 @@ SYSCALL_DEFINE5(waitid, int, idtype, pid_t, id, void __user *, infop, int, optio
 		return -EFAULT;
 	if (options & WNOWAIT)
 		return 0;
-	if (kind == WAIT_EXITED)
-		reap(task_current(), c);
-	else
-		c->wait_report &= kind == WAIT_STOPPED ? ~TASK_REPORT_STOPPED : ~TASK_REPORT_CONTINUED;
+	wait_collect(c, kind);
 	return 0;
 }

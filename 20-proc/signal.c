@@ -37,18 +37,15 @@ int signal_default_dumps_core(int sig)
 
 void task_kill_group(struct task *t, int status)
 {
-	struct task *leader = t->leader;
-	struct list_node *n;
+	struct task *leader = t->leader, *th;
 
 	if (leader->group_exit || leader->state == TASK_ZOMBIE)
 		return;
 	leader->group_exit = 1;
 	leader->exit_status = status;
-	task_wake(leader);
-	task_resume(leader);
-	list_for_each(n, &leader->threads) {
-		task_wake(list_entry(n, struct task, thread_node));
-		task_resume(list_entry(n, struct task, thread_node));
+	for_each_thread(leader, th) {
+		task_wake(th);
+		task_resume(th);
 	}
 }
 

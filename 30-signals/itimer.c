@@ -33,16 +33,7 @@ struct kitimerval {
 
 static struct list_node armed = { &armed, &armed };
 
-void itimer_disarm(struct sigproc *proc)
-{
-	uint64_t flags = irq_save();
-
-	proc->real_expires_ns = 0;
-	list_del(&proc->timer_node);
-	list_init(&proc->timer_node);
-	irq_restore(flags);
-}
-
+/* Set ITIMER_REAL: first expiry @value_ns from now (0 disarms), then every @interval_ns. */
 static void itimer_arm(struct sigproc *proc, uint64_t value_ns, uint64_t interval_ns)
 {
 	uint64_t flags = irq_save();
@@ -56,6 +47,11 @@ static void itimer_arm(struct sigproc *proc, uint64_t value_ns, uint64_t interva
 		list_add_tail(&proc->timer_node, &armed);
 	}
 	irq_restore(flags);
+}
+
+void itimer_disarm(struct sigproc *proc)
+{
+	itimer_arm(proc, 0, 0);
 }
 
 /* Every tick, interrupts off: send SIGALRM for each timer due, and reload the periodic ones. */
@@ -78,9 +74,7 @@ static void itimer_tick(void)
 			if (proc->real_expires_ns <= now)
 				proc->real_expires_ns = now + proc->real_interval_ns;
 		} else {
-			proc->real_expires_ns = 0;
-			list_del(&proc->timer_node);
-			list_init(&proc->timer_node);
+			itimer_disarm(proc);
 		}
 		sig_send_info(proc->leader, &info, 0);
 	}

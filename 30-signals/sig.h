@@ -13,6 +13,13 @@
 #define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 #define SIG_STOPS (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
 
+/* Turn the alternate stack off. */
+static inline void altstack_disable(struct sigtask *st)
+{
+	st->ss_sp = st->ss_size = 0;
+	st->ss_flags = SS_DISABLE;
+}
+
 /* signal.c */
 int sig_valid(int sig);
 int sig_send_info(struct task *t, const struct ksiginfo *info, int thread);

@@ -135,19 +135,13 @@ uint64_t sig_pending_set(const struct sigtask *st)
 /* Forget @set wherever it is pending in the process (all threads and the shared set). */
 void sig_flush(struct sigproc *proc, uint64_t set)
 {
-	struct task *leader = proc->leader;
-	struct list_node *n;
+	struct task *th;
 	uint64_t flags = irq_save();
 
 	pending_flush(&proc->shared, set);
-	if (sigstate(leader))
-		pending_flush(&sigstate(leader)->pending, set);
-	list_for_each(n, &leader->threads) {
-		struct sigtask *st = sigstate(list_entry(n, struct task, thread_node));
-
-		if (st)
-			pending_flush(&st->pending, set);
-	}
+	for_each_thread(proc->leader, th)
+		if (sigstate(th))
+			pending_flush(&sigstate(th)->pending, set);
 	irq_restore(flags);
 }
 
@@ -314,8 +308,7 @@ static void sig_exec(void)
 		ka->restorer = 0;
 		ka->mask = 0;
 	}
-	st->ss_sp = st->ss_size = 0;
-	st->ss_flags = SS_DISABLE;
+	altstack_disable(st);
 }
 
 static void exit_orphans(struct task *t);
@@ -376,11 +369,11 @@ static void notify_parent_jobctl(struct task *leader, int code, int status)
 
 static int live_thread_count(struct task *leader)
 {
-	struct list_node *n;
-	int count = sigstate(leader) ? 1 : 0;
+	struct task *th;
+	int count = 0;
 
-	list_for_each(n, &leader->threads)
-		if (sigstate(list_entry(n, struct task, thread_node)))
+	for_each_thread(leader, th)
+		if (sigstate(th))
 			count++;
 	return count;
 }
@@ -388,14 +381,9 @@ static int live_thread_count(struct task *leader)
 /* Wake every thread of @leader's process: each re-checks what it must do. */
 static void wake_group(struct task *leader, int resume)
 {
-	struct list_node *n;
+	struct task *th;
 
-	task_wake(leader);
-	if (resume)
-		task_resume(leader);
-	list_for_each(n, &leader->threads) {
-		struct task *th = list_entry(n, struct task, thread_node);
-
+	for_each_thread(leader, th) {
 		task_wake(th);
 		if (resume)
 			task_resume(th);
@@ -540,18 +528,13 @@ static long sig_tty_background(pid_t fg_pgrp, enum tty_background_op op)
 /* Which thread's state of @t's process to use: @t's, or any live thread's once @t is gone. */
 static struct sigtask *process_state(struct task *t)
 {
-	struct list_node *n;
+	struct task *th;
 
 	if (sigstate(t))
 		return sigstate(t);
-	if (sigstate(t->leader))
-		return sigstate(t->leader);
-	list_for_each(n, &t->leader->threads) {
-		struct sigtask *st = sigstate(list_entry(n, struct task, thread_node));
-
-		if (st)
-			return st;
-	}
+	for_each_thread(t->leader, th)
+		if (sigstate(th))
+			return sigstate(th);
 	return NULL;
 }
 
@@ -572,20 +555,15 @@ static void wake_for_signal(struct task *t)
 /* Wake the threads that may take @sig, so that a sleep ends. */
 static void wake_takers(struct task *t, int sig, int thread)
 {
-	struct list_node *n;
+	struct task *th;
 
 	if (thread) {
 		wake_for_signal(t);
 		return;
 	}
-	if (sigstate(t->leader) && !(sigstate(t->leader)->blocked & SIGBIT(sig)))
-		wake_for_signal(t->leader);
-	list_for_each(n, &t->leader->threads) {
-		struct task *th = list_entry(n, struct task, thread_node);
-
+	for_each_thread(t->leader, th)
 		if (sigstate(th) && !(sigstate(th)->blocked & SIGBIT(sig)))
 			wake_for_signal(th);
-	}
 }
 
 /* Blocked, or waited for by sigtimedwait (blocked before the wait): kept even if ignored. */

@@ -134,6 +134,23 @@ struct task {
 	uint8_t fpu[512] __aligned(16);	/**< user x87/SSE state (fxsave area) while switched out */
 };
 
+/**
+ * task_next_thread() - The thread after @p t in @p leader's process (the leader comes first).
+ * @param leader a thread-group leader
+ * @param t      the leader or one of its threads
+ * @return the next thread, or NULL after the last
+ */
+static inline struct task *task_next_thread(struct task *leader, struct task *t)
+{
+	struct list_node *n = t == leader ? leader->threads.next : t->thread_node.next;
+
+	return n == &leader->threads ? NULL : list_entry(n, struct task, thread_node);
+}
+
+/** @brief Visit @p th = @p leader, then each of its threads (none may leave the list meanwhile). */
+#define for_each_thread(leader, th) \
+	for ((th) = (leader); (th); (th) = task_next_thread((leader), (th)))
+
 /** @brief Every task, linked by struct task.all_node (walk it with interrupts enabled, never sleeping). */
 extern struct list_node task_list;
 

@@ -172,8 +172,7 @@ int sigframe_setup(struct trap_frame *tf, const struct ksiginfo *info,
 	if ((ka->flags & SA_ONSTACK) && !(st->ss_flags & SS_DISABLE) && !sig_on_altstack(st, sp)) {
 		sp = st->ss_sp + st->ss_size;
 		if (st->ss_flags & SS_AUTODISARM) {
-			st->ss_sp = st->ss_size = 0;
-			st->ss_flags = SS_DISABLE;
+			altstack_disable(st);
 		}
 	} else {
 		sp -= RED_ZONE;
@@ -221,19 +220,29 @@ int sigframe_setup(struct trap_frame *tf, const struct ksiginfo *info,
 	/* LAB 30 END sigframe_setup */
 }
 
-/* Put an alternate stack setting back from a frame (Linux's restore_altstack: errors ignored). */
-static void altstack_restore(struct sigtask *st, const struct stack64 *ss, uint64_t sp)
+/*
+ * Apply a new alternate stack setting for a thread whose stack pointer is
+ * @sp: sigaltstack(2), and rt_sigreturn putting a frame's back (which, as
+ * Linux's restore_altstack, ignores the error).
+ */
+static int altstack_change(struct sigtask *st, const struct stack64 *ss, uint64_t sp)
 {
+	uint32_t mode = (uint32_t)ss->ss_flags & ~SS_AUTODISARM;
+
+	if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+		return -EINVAL;
 	if (sig_on_altstack(st, sp))
-		return;		/* cannot change the stack we are on */
-	if (ss->ss_flags & SS_DISABLE) {
-		st->ss_sp = st->ss_size = 0;
-		st->ss_flags = SS_DISABLE;
-	} else if (ss->ss_size >= MINSIGSTKSZ) {
-		st->ss_sp = ss->ss_sp;
-		st->ss_size = ss->ss_size;
-		st->ss_flags = (uint32_t)ss->ss_flags & SS_AUTODISARM;
+		return -EPERM;		/* cannot change the stack we are on */
+	if (mode == SS_DISABLE) {
+		altstack_disable(st);
+		return 0;
 	}
+	if (ss->ss_size < MINSIGSTKSZ)
+		return -ENOMEM;
+	st->ss_sp = ss->ss_sp;
+	st->ss_size = ss->ss_size;
+	st->ss_flags = (uint32_t)ss->ss_flags & SS_AUTODISARM;
+	return 0;
 }
 
 long sigframe_return(struct trap_frame *tf)
@@ -246,7 +255,7 @@ long sigframe_return(struct trap_frame *tf)
 	uint64_t addr = tf->rsp - 8;
 
 	/* LAB 30 BEGIN sigreturn */
-	/* LAB STUB: (void)st; (void)frame; (void)sc; (void)altstack_restore; */
+	/* LAB STUB: (void)st; (void)frame; (void)sc; (void)altstack_change; */
 	/* LAB STUB: goto bad; */
 	if (!st || copy_from_user(&frame, (const void __user *)(uintptr_t)addr, sizeof(frame)))
 		goto bad;
@@ -279,7 +288,7 @@ long sigframe_return(struct trap_frame *tf)
 	tf->cs = GDT_USER_CS;
 	tf->ss = GDT_USER_DS;
 	sig_set_blocked(st, frame.uc.uc_sigmask);
-	altstack_restore(st, &frame.uc.uc_stack, tf->rsp);
+	altstack_change(st, &frame.uc.uc_stack, tf->rsp);
 	/* These registers are not a syscall's any more: nothing to restart. */
 	syscall_frame_forget(tf);
 	return (long)tf->rax;
@@ -308,24 +317,13 @@ SYSCALL_DEFINE2(sigaltstack, const struct stack64 __user *, uss, struct stack64 
 		return -ENOSYS;
 	altstack_report(st, sp, &old);
 	if (uss) {
+		long err;
+
 		if (copy_from_user(&ss, uss, sizeof(ss)))
 			return -EFAULT;
-		uint32_t mode = (uint32_t)ss.ss_flags & ~SS_AUTODISARM;
-
-		if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
-			return -EINVAL;
-		if (sig_on_altstack(st, sp))
-			return -EPERM;
-		if (mode == SS_DISABLE) {
-			st->ss_sp = st->ss_size = 0;
-			st->ss_flags = SS_DISABLE;
-		} else {
-			if (ss.ss_size < MINSIGSTKSZ)
-				return -ENOMEM;
-			st->ss_sp = ss.ss_sp;
-			st->ss_size = ss.ss_size;
-			st->ss_flags = (uint32_t)ss.ss_flags & SS_AUTODISARM;
-		}
+		err = altstack_change(st, &ss, sp);
+		if (err)
+			return err;
 	}
 	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
 		return -EFAULT;
